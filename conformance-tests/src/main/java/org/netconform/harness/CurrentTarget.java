@@ -1,0 +1,48 @@
+package org.netconform.harness;
+
+import java.util.function.Supplier;
+import org.netconform.spi.AreaAdapter;
+import org.netconform.spi.Target;
+
+/**
+ * The target under test for the running execution. Kept per thread, and also process-wide because
+ * jqwik shrinks a falsified property on a worker thread of its own; jqwik runs properties one at a
+ * time, so the process-wide value is the one being shrunk.
+ */
+public final class CurrentTarget {
+    private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
+    private static volatile Target lastStarted;
+
+    private CurrentTarget() {
+    }
+
+    static <T> T with(Target target, Supplier<T> body) {
+        Target before = CURRENT.get();
+        Target lastBefore = lastStarted;
+        CURRENT.set(target);
+        lastStarted = target;
+        try {
+            return body.get();
+        } finally {
+            CURRENT.set(before);
+            lastStarted = lastBefore;
+        }
+    }
+
+    public static Target get() {
+        Target t = CURRENT.get();
+        if (t == null) {
+            t = lastStarted;
+        }
+        if (t == null) {
+            throw new IllegalStateException("no target: this runs only inside a conformance execution");
+        }
+        return t;
+    }
+
+    /** The current target's adapter of this type; the harness checked it exists before the body ran. */
+    public static <A extends AreaAdapter> A adapter(Class<A> type) {
+        Target t = get();
+        return t.adapter(type).orElseThrow(() -> new IllegalStateException(t.id() + " has no " + type.getSimpleName()));
+    }
+}

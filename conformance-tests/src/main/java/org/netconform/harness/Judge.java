@@ -1,0 +1,85 @@
+package org.netconform.harness;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import org.opentest4j.TestAbortedException;
+import org.netconform.spi.Target;
+
+/**
+ * Turns what happened in one execution into an outcome, and compares it with the target's baseline.
+ * A broken assertion is a FAIL (MUST) or NON_STRICT (SHOULD, MAY); an abort is UNSUPPORTED; anything
+ * else thrown means the harness got no answer and is an ERROR. Suites turn a target's wrong exception
+ * into an assertion when the exception is the wrong answer.
+ */
+public final class Judge {
+    private Judge() {
+    }
+
+    public static Outcome classify(TestCase tc, Throwable thrown) {
+        if (thrown == null) {
+            return tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS;
+        }
+        if (thrown instanceof TestAbortedException) {
+            return Outcome.UNSUPPORTED;
+        }
+        if (thrown instanceof AssertionError && !tc.informational()) {
+            return tc.brokenOutcome();
+        }
+        return Outcome.ERROR;
+    }
+
+    public static ExecutionResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
+                                        Observation seen, String seed, String counterexample) {
+        Baseline baseline = Baselines.of(target);
+        Optional<Baseline.Entry> entry = tc.ids().stream().map(id -> baseline.lookup(id, tc.method()))
+                .flatMap(Optional::stream).findFirst();
+        Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
+                ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
+        return new ExecutionResult(target.id(), target.description(), tc, outcome, expected,
+                entry.map(Baseline.Entry::why).orElse(null), seen.expectedText(), seen.observedText(), reason,
+                seed, counterexample, durationMs, seen.wireLogText());
+    }
+
+    /** The reason to show for a throwable: its message, or for an ERROR the start of its stack trace. */
+    public static String reason(Outcome outcome, Throwable thrown) {
+        if (thrown == null) {
+            return null;
+        }
+        String message = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        if (outcome != Outcome.ERROR) {
+            return thrown instanceof AssertionError || thrown instanceof TestAbortedException
+                    ? String.valueOf(thrown.getMessage()).strip() : message;
+        }
+        StringWriter w = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(w));
+        String trace = w.toString();
+        return trace.length() > 4000 ? trace.substring(0, 4000) + "..." : trace;
+    }
+
+    /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
+    public static AssertionError mismatch(ExecutionResult r, Throwable original) {
+        if (r.matchesBaseline()) {
+            return null;
+        }
+        String ids = String.join(",", r.testCase().ids());
+        String file = Baseline.resourceFor(r.target());
+        String msg;
+        if (r.baselineWhy() == null) {
+            msg = "[" + r.target() + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
+                    + r.reason() + "\n  If this is a real deviation of " + r.target() + ", record it in its baseline ("
+                    + file + "):\n    " + r.testCase().ids().get(0) + "@" + r.testCase().method() + "  " + r.outcome()
+                    + "  <one line of why>";
+        } else {
+            msg = "[" + r.target() + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
+                    + ") expects " + r.baseline() + " (" + r.baselineWhy() + ")"
+                    + (r.reason() == null ? "" : ": " + r.reason())
+                    + "\n  The listed deviation no longer occurs as recorded: update or remove its line.";
+        }
+        AssertionError e = new AssertionError(msg);
+        if (original != null) {
+            e.initCause(original);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,90 @@
+package org.netconform.harness;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.ParameterResolutionContext;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.ResolveParameterHook;
+import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
+import org.netconform.spi.AreaAdapter;
+import org.netconform.spi.Target;
+
+/**
+ * Runs a jqwik property once per selected target (all tries, shrinking included, each time), with
+ * the target's adapters as parameters, and publishes one judged result per target. The property as
+ * a whole fails when any target's result differs from its baseline. Added by {@link ConformanceProperties}.
+ */
+public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveParameterHook {
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        Method method = context.targetMethod();
+        TestCase tc = TestCase.of(method);
+        List<String> mismatches = new ArrayList<>();
+        boolean anyRan = false;
+        PropertyExecutionResult last = null;
+        for (Target target : Targets.selected()) {
+            PropertyExecutionResult[] result = {null};
+            ExecutionResult r = TargetExecution.run(target, tc, () -> {
+                result[0] = property.execute();
+                return result[0].status() == PropertyExecutionResult.Status.SUCCESSFUL ? null
+                        : result[0].throwable().orElseGet(() -> new AssertionError("property " + result[0].status()));
+            }, () -> result[0] == null ? TargetExecution.Extras.NONE : extras(result[0]));
+            if (result[0] != null) {
+                anyRan = true;
+                last = result[0];
+            }
+            context.reporter().publishValue(ExecutionResult.KEY, r.encode());
+            AssertionError mismatch = Judge.mismatch(r, null);
+            if (mismatch != null) {
+                mismatches.add(mismatch.getMessage());
+            }
+        }
+        if (last == null) {
+            // nothing ran: every target was unsupported; say so rather than pass
+            throw new org.opentest4j.TestAbortedException("UNSUPPORTED for every selected target");
+        }
+        if (!mismatches.isEmpty()) {
+            return last.mapToFailed(String.join("\n", mismatches));
+        }
+        return anyRan ? last.mapToSuccessful() : last;
+    }
+
+    private static TargetExecution.Extras extras(PropertyExecutionResult r) {
+        if (r.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+            return new TargetExecution.Extras(r.seed().orElse(null), null);
+        }
+        String sample = r.shrunkSample().map(ShrunkFalsifiedSample::parameters).map(Values::describe)
+                .or(() -> r.falsifiedParameters().map(Values::describe)).orElse(null);
+        return new TargetExecution.Extras(r.seed().orElse(null), sample);
+    }
+
+    @Override
+    public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext context) {
+        Class<?> type = parameter.parameter().getType();
+        if (!AreaAdapter.class.isAssignableFrom(type)) {
+            return Optional.empty();
+        }
+        Class<? extends AreaAdapter> adapterType = type.asSubclass(AreaAdapter.class);
+        return Optional.of(tryContext -> CurrentTarget.adapter(adapterType));
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        // added on the class, it must reach every property in it
+        return PropagationMode.ALL_DESCENDANTS;
+    }
+
+    @Override
+    public int aroundPropertyProximity() {
+        // outermost: every target's run includes all inner hooks
+        return -100;
+    }
+}
