@@ -1,0 +1,46 @@
+package org.netconform.reports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One (test, target) execution, an element of {@code results} in results.json. See RESULTS-SCHEMA.md.
+ * Fields the harness did not report are null (absent from the JSON).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"requirements", "test", "testId", "outcome", "baseline", "baselineWhy", "matchesBaseline",
+        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog"})
+public record CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
+                         String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
+                         String seed, String counterexample, Long durationMs, String wireLog) {
+
+    /** Outcomes a baseline expects when it lists nothing for a requirement. */
+    private static final Set<String> DEFAULT_BASELINES = Set.of("PASS", "INFORMATIONAL");
+
+    public CaseResult {
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+    }
+
+    public Outcome judged() {
+        return Outcome.judged(outcome);
+    }
+
+    /** The result differs from what the target's baseline expects (in either direction). */
+    public boolean differsFromBaseline() {
+        return Boolean.FALSE.equals(matchesBaseline);
+    }
+
+    /** The baseline lists a deviation for this result (it expects something other than the default). */
+    public boolean baselineListed() {
+        return (baselineWhy != null && !baselineWhy.isBlank())
+                || (baseline != null && !DEFAULT_BASELINES.contains(baseline));
+    }
+
+    /** The result is a deviation the baseline lists and expects. */
+    public boolean matchesListedDeviation() {
+        return baselineListed() && Boolean.TRUE.equals(matchesBaseline);
+    }
+}

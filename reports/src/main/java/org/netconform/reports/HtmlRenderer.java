@@ -1,0 +1,41 @@
+package org.netconform.reports;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Renders the views with the mustache templates under {@code org/netconform/reports/templates}.
+ * Templates use {@code {{ }}} only, which HTML-escapes every value.
+ */
+public final class HtmlRenderer {
+    private static final MustacheFactory FACTORY = new DefaultMustacheFactory("org/netconform/reports/templates");
+
+    private final Mustache index = FACTORY.compile("index.mustache");
+    private final Mustache requirement = FACTORY.compile("requirement.mustache");
+    private final Mustache info = FACTORY.compile("info.mustache");
+
+    /** Writes index.html, info.html and requirements/*.html; returns index.html. */
+    public Path render(Path reportDir, ReportModelBuilder model) throws IOException {
+        Files.createDirectories(reportDir.resolve("requirements"));
+        for (Views.RequirementPage page : model.requirementPages()) {
+            write(requirement, page, reportDir.resolve(page.fileName()));
+        }
+        write(info, model.info(), reportDir.resolve("info.html"));
+        Path indexFile = reportDir.resolve("index.html");
+        write(index, model.index(), indexFile);
+        return indexFile;
+    }
+
+    private static void write(Mustache template, Object view, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            template.execute(w, view);
+        }
+    }
+}

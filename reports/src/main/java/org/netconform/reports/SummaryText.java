@@ -1,0 +1,39 @@
+package org.netconform.reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The few lines the build prints: counts per outcome per target, baseline differences, the report's path. */
+public final class SummaryText {
+    public static final String REPORT_LINE_PREFIX = "netconform report: ";
+
+    private SummaryText() {
+    }
+
+    public static List<String> lines(List<TargetResults> targets, Path indexFile) {
+        List<String> lines = new ArrayList<>();
+        int differing = 0;
+        for (TargetResults t : targets) {
+            Map<Outcome, Integer> counts = Aggregate.counts(t.results());
+            StringBuilder line = new StringBuilder("netconform: ").append(t.target()).append(": ")
+                    .append(t.results().size()).append(" results");
+            for (Outcome o : Outcome.values()) {
+                line.append(", ").append(o.name()).append(' ').append(counts.getOrDefault(o, 0));
+            }
+            long d = t.results().stream().filter(CaseResult::differsFromBaseline).count();
+            differing += d;
+            line.append("; ").append(d).append(" differ from the baseline");
+            lines.add(line.toString());
+        }
+        lines.add("netconform: " + differing + (differing == 1 ? " result differs" : " results differ")
+                + " from the baselines in total");
+        lines.add(reportLine(indexFile));
+        return lines;
+    }
+
+    public static String reportLine(Path indexFile) {
+        return REPORT_LINE_PREFIX + indexFile.toAbsolutePath().normalize().toUri();
+    }
+}

@@ -1,0 +1,62 @@
+package org.netconform.reports;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.TestExecutionListener;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportSummaryTest {
+    @TempDir
+    Path reportDir;
+
+    @Test
+    void rerendersFromResultsJsonAndPrintsTheReportPath() throws Exception {
+        ResultsJson.write(reportDir, new TargetResults(1, "reference", "in-tree", Instant.EPOCH.toString(), List.of(
+                new CaseResult(List.of("BO-ORDER-1"), "S.t", "id", "PASS", "PASS", null, true, null, null, null,
+                        null, null, 3L, null))));
+
+        String out = captureOut(() -> ReportSummary.main(new String[]{reportDir.toString()}));
+
+        Path index = reportDir.resolve("index.html").toAbsolutePath();
+        assertThat(index).isRegularFile();
+        assertThat(reportDir.resolve("info.html")).isRegularFile();
+        assertThat(reportDir.resolve("requirements/BO-ORDER-1.html")).isRegularFile();
+        assertThat(out).contains("netconform: reference: 1 results, PASS 1")
+                .contains("netconform report: file://" + index);
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedNotThrown() {
+        String out = captureOut(() -> ReportSummary.main(new String[]{reportDir.resolve("absent").toString()}));
+        assertThat(out).contains("nothing to report");
+        assertThat(Files.exists(reportDir.resolve("absent"))).isFalse();
+    }
+
+    @Test
+    void theListenerIsRegisteredWithServiceLoader() {
+        assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
+                .contains(ConformanceReportListener.class);
+    }
+
+    private static String captureOut(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}
