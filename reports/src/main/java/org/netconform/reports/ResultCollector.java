@@ -33,6 +33,11 @@ public final class ResultCollector {
     static final String COUNTEREXAMPLE = PREFIX + "counterexample";
     static final String DURATION_MS = PREFIX + "durationMs";
     static final String WIRELOG = PREFIX + "wirelog";
+    /**
+     * The harness publishes all fields as one entry under this key, as {@link java.util.Properties}
+     * text, because jqwik's reporter publishes one key per entry.
+     */
+    static final String PACKED = PREFIX + "result";
 
     private record Entry(String target, String targetDescription, CaseResult result) {
     }
@@ -48,6 +53,9 @@ public final class ResultCollector {
      * @return whether the entry was ours (had a target)
      */
     public boolean add(String testId, String displayName, Map<String, String> values) {
+        if (values.containsKey(PACKED)) {
+            return add(testId, displayName, unpack(values.get(PACKED)));
+        }
         String target = blankToNull(values.get(TARGET));
         if (target == null) {
             return false;
@@ -98,6 +106,18 @@ public final class ResultCollector {
             out.add(new TargetResults(TargetResults.SCHEMA, target, descriptions.get(target), generatedAt.toString(),
                     results));
         });
+        return out;
+    }
+
+    private static Map<String, String> unpack(String packed) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(packed));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
         return out;
     }
 

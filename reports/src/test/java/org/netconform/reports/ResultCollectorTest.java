@@ -75,4 +75,19 @@ class ResultCollectorTest {
         assertThat(rs.get(0).reason()).isEqualTo("the harness reported no outcome");
         assertThat(rs.get(1).reason()).isEqualTo("the harness reported an unknown outcome 'MAYBE'; x");
     }
+
+    @Test
+    void unpacksTheHarnessSingleEntryForm() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("netconform.target", "netty");
+        p.setProperty("netconform.requirements", "BO-UNSIGNED-1");
+        p.setProperty("netconform.outcome", "FAIL");
+        p.setProperty("netconform.wirelog", "line 1\nline <2>");
+        java.io.StringWriter w = new java.io.StringWriter();
+        p.store(w, null);
+        assertThat(collector.add("id", "d", Map.of("netconform.result", w.toString()))).isTrue();
+        CaseResult r = collector.snapshot(Instant.EPOCH).get(0).results().get(0);
+        assertThat(r.outcome()).isEqualTo("FAIL");
+        assertThat(r.wireLog()).isEqualTo("line 1\nline <2>");
+    }
 }

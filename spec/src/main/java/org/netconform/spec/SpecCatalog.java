@@ -24,12 +24,19 @@ import java.util.stream.Stream;
  */
 public final class SpecCatalog {
     static final String RESOURCE_DIR = "netconform/spec";
+    /**
+     * An area file with a line starting with this is a draft: its requirements are written but its
+     * suites are not complete, and the traceability check lists its untested IDs without failing.
+     */
+    public static final String DRAFT_MARK = "Status: draft";
     private static volatile SpecCatalog bundled;
 
     private final Map<String, SpecRequirement> byId;
+    private final java.util.Set<String> draftAreas;
 
-    private SpecCatalog(Map<String, SpecRequirement> byId) {
+    private SpecCatalog(Map<String, SpecRequirement> byId, java.util.Set<String> draftAreas) {
         this.byId = Collections.unmodifiableMap(byId);
+        this.draftAreas = java.util.Set.copyOf(draftAreas);
     }
 
     /** The spec packaged with this module, parsed once per JVM. */
@@ -53,12 +60,17 @@ public final class SpecCatalog {
                     .filter(p -> !p.getFileName().toString().equals("README.md"))
                     .sorted().toList();
             List<SpecRequirement> all = new ArrayList<>();
+            java.util.Set<String> drafts = new java.util.TreeSet<>();
             for (Path p : areas) {
                 String name = p.getFileName().toString();
-                all.addAll(SpecParser.parse(name.substring(0, name.length() - 3), name,
-                        Files.readAllLines(p, StandardCharsets.UTF_8)));
+                String area = name.substring(0, name.length() - 3);
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                all.addAll(SpecParser.parse(area, name, lines));
+                if (lines.stream().anyMatch(l -> l.strip().startsWith(DRAFT_MARK))) {
+                    drafts.add(area);
+                }
             }
-            return of(all);
+            return of(all, drafts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spec in " + dir, e);
         }
@@ -66,6 +78,11 @@ public final class SpecCatalog {
 
     /** Builds a catalog from parsed requirements; a duplicate ID fails with both places. */
     public static SpecCatalog of(Collection<SpecRequirement> requirements) {
+        return of(requirements, java.util.Set.of());
+    }
+
+    /** As {@link #of(Collection)}, with the areas whose file says {@value #DRAFT_MARK}. */
+    public static SpecCatalog of(Collection<SpecRequirement> requirements, java.util.Set<String> draftAreas) {
         Map<String, SpecRequirement> byId = new LinkedHashMap<>();
         for (SpecRequirement r : requirements) {
             SpecRequirement earlier = byId.putIfAbsent(r.id(), r);
@@ -74,7 +91,7 @@ public final class SpecCatalog {
                         "duplicate ID " + r.id() + " (first defined at " + earlier.file() + ":" + earlier.line() + ")");
             }
         }
-        return new SpecCatalog(byId);
+        return new SpecCatalog(byId, draftAreas);
     }
 
     public Optional<SpecRequirement> find(String id) {
@@ -87,6 +104,11 @@ public final class SpecCatalog {
             throw new IllegalArgumentException("no requirement " + id + " in the spec");
         }
         return r;
+    }
+
+    /** Areas still in draft: see {@link #DRAFT_MARK}. */
+    public java.util.Set<String> draftAreas() {
+        return draftAreas;
     }
 
     public Collection<SpecRequirement> all() {
