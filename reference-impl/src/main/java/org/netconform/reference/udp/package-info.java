@@ -20,7 +20,8 @@
  * <tr><td>UDP-INFO-2 send-to another address while connected</td><td>delivered</td></tr>
  * <tr><td>UDP-INFO-3 local port after disconnect</td><td>lost (socket unbound again, port free) unless
  *     bound explicitly to a non-zero port; the local address returns to the wildcard unless bound
- *     explicitly to a specific address ({@code __udp_disconnect}, also on an unconnected socket)</td></tr>
+ *     explicitly to a specific address ({@code __udp_disconnect}, also on an unconnected socket);
+ *     the queue and a pending error are kept</td></tr>
  * <tr><td>UDP-INFO-4 connect while connected</td><td>switches the peer; the queue and any pending error
  *     are kept</td></tr>
  * <tr><td>UDP-INFO-5 send without address, unconnected</td><td>{@code NOT_CONNECTED} (EDESTADDRREQ); the
@@ -53,6 +54,9 @@
  * <li>Outside the spec, the model answers {@code INVALID}: options changed after bind, a peer or
  *     destination that is not in 127.0.0.0/8 or has port 0. Generators of operation sequences that
  *     are compared with real stacks avoid these.</li>
+ * <li>Checked on Linux 6.18 with plain sockets: a failed send on an unbound unconnected socket leaves
+ *     it bound; a disconnect of an unconnected socket drops its implicit port; a pending
+ *     ECONNREFUSED survives a disconnect; the send that reports it does not transmit.</li>
  * </ul>
  */
 package org.netconform.reference.udp;

@@ -622,6 +622,17 @@ class UdpHostScenarioTest {
     }
 
     @Test
+    @DisplayName("model detail: a pending error survives a disconnect (as on Linux)")
+    void pendingErrorSurvivesDisconnect() {
+        ModelSocket s = host.open();
+        s.connect(CLOSED_PORT);
+        s.send(b("x"));
+        s.disconnect();
+        assertThat(s.receive(T).outcome()).isEqualTo(PORT_UNREACHABLE);
+        assertThat(s.receive(T).outcome()).isEqualTo(WOULD_BLOCK);
+    }
+
+    @Test
     @DisplayName("port roles: a correspondence maps the model's ports onto a real stack's")
     void portCorrespondence() {
         PortCorrespondence pc = new PortCorrespondence();
