@@ -73,19 +73,26 @@ public final class FrameDecoder {
         if (failure != null) {
             throw failure;
         }
-        try {
-            while (in.hasRemaining()) {
-                switch (state) {
-                    case FIRST -> first(in.get());
-                    case SECOND -> second(in.get());
-                    case EXT_LENGTH -> extLength(in.get());
-                    case MASK_KEY -> maskKey(in.get());
-                    case PAYLOAD -> payload(in);
-                }
-                if (state == State.PAYLOAD && filled == length) {
-                    sink.accept(complete());
-                }
+        while (in.hasRemaining()) {
+            Frame frame = step(in);
+            if (frame != null) {
+                // outside step(): an exception from the sink is the caller's, not a decoding failure
+                sink.accept(frame);
             }
+        }
+    }
+
+    /** Consumes at least one octet; returns the frame it completed, if any. */
+    private Frame step(ByteBuffer in) {
+        try {
+            switch (state) {
+                case FIRST -> first(in.get());
+                case SECOND -> second(in.get());
+                case EXT_LENGTH -> extLength(in.get());
+                case MASK_KEY -> maskKey(in.get());
+                case PAYLOAD -> payload(in);
+            }
+            return state == State.PAYLOAD && filled == length ? complete() : null;
         } catch (WebSocketProtocolException e) {
             failure = e;
             payload = new byte[0];

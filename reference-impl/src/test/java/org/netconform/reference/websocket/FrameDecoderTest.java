@@ -297,4 +297,15 @@ class FrameDecoderTest {
         assertThat(got).containsExactly(Frame.text("a"));
         assertThat(d.isFailed()).isTrue();
     }
+
+    @Test
+    void anExceptionFromTheSinkDoesNotFailTheDecoder() {
+        FrameDecoder d = client();
+        byte[] two = HexFormat.of().parseHex("810161" + "810162");
+        assertThatThrownBy(() -> d.feed(two, 0, two.length, f -> {
+            throw new WebSocketProtocolException(1007, "from the assembler");
+        })).isInstanceOf(WebSocketProtocolException.class);
+        assertThat(d.isFailed()).isFalse();
+        assertThat(d.feed(two, 3, 3)).containsExactly(Frame.text("b"));
+    }
 }
