@@ -95,7 +95,7 @@ class MessageAssemblerTest {
     }
 
     @Test
-    void surrogateAndOverlongAre1007() {
+    void surrogateIs1007() {
         assertThat(failCode(text(true, hex("eda080")))).isEqualTo(1007);
     }
 
