@@ -18,6 +18,7 @@ class ByteOrderBaselineTest {
     void everyResultMatchesTheBaseline(String target) {
         SuiteLauncher.Run run = SuiteLauncher.run(target, SUITES);
         List<SuiteLauncher.Result> results = run.results();
+        results.stream().findFirst().ifPresent(r -> System.out.println(target + ": " + r.fields().get("netconform.targetDescription")));
         results.stream().filter(r -> !r.outcome().equals("PASS")).forEach(r -> System.out.println("  " + r));
 
         SoftAssertions soft = new SoftAssertions();
