@@ -75,8 +75,12 @@ public class UdpConnectScenarios {
             UdpResult<Void> again = s.connect(to(c));
             String how = "directly";
             if (again.outcome() == UdpOutcome.ALREADY_CONNECTED) {
+                // a refused direct connect is UDP-INFO-4 (and what it does to the socket is recorded there):
+                // check the other path, on a fresh socket
                 Assumptions.assumeThat(w.can(UdpStackAdapter.DISCONNECT))
                         .as("the target refuses a second connect (UDP-INFO-4) and cannot disconnect").isTrue();
+                s = w.bound();
+                assertThat(s.connect(to(b)).outcome()).as("connect to the first peer").isEqualTo(UdpOutcome.OK);
                 assertThat(s.disconnect().outcome()).as("disconnect").isEqualTo(UdpOutcome.OK);
                 again = s.connect(to(c));
                 how = "after a disconnect (a direct connect is refused, UDP-INFO-4)";

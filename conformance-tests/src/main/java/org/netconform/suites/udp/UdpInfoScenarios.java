@@ -126,7 +126,8 @@ public class UdpInfoScenarios {
             Optional<UdpAddress> remote = s.remoteAddress();
             String peer = remote.equals(Optional.of(to(q))) ? "the new peer" : remote.equals(Optional.of(to(p)))
                     ? "the old peer" : String.valueOf(remote);
-            Observation.observed(again.outcome() + ", peer is " + peer);
+            UdpResult<Integer> send = s.send(bytes("after"));
+            Observation.observed(again.outcome() + ", peer is " + peer + "; a send then: " + send.outcome());
         }
     }
 
