@@ -54,6 +54,20 @@ final class UdpSuiteRun {
         return Objects.requireNonNull(new File("/proc/self/fd").list(), "/proc/self/fd").length;
     }
 
+    /** What each open descriptor points at (socket:[inode], a file, ...), for a readable leak message. */
+    static List<String> openFileDescriptorTargets() {
+        List<String> out = new ArrayList<>();
+        for (String fd : Objects.requireNonNull(new File("/proc/self/fd").list(), "/proc/self/fd")) {
+            try {
+                out.add(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd", fd)).toString());
+            } catch (java.io.IOException e) {
+                // closed meanwhile (the listing's own descriptor)
+            }
+        }
+        Collections.sort(out);
+        return out;
+    }
+
     static String describe(Map<String, String> r) {
         return r.get("netconform.target") + " " + r.get("netconform.requirements") + " " + r.get("netconform.test") + " "
                 + r.get("netconform.outcome") + " (baseline " + r.get("netconform.baseline") + ") "
