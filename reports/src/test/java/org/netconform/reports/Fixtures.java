@@ -33,7 +33,8 @@ final class Fixtures {
         List<SpecRequirement> all = new ArrayList<>(SpecCatalog.bundled().all());
         all.add(new SpecRequirement(WITHDRAWN_ID, Level.MUST, List.of("writer"), Set.of(Layer.CODEC),
                 "An old rule.", "RFC 791", "byte-order", "byte-order.md", 999, Optional.of("superseded by BO-ORDER-1")));
-        return SpecCatalog.of(all, SpecCatalog.bundled().draftAreas());
+        // fixed draft areas, so the tests do not change meaning when an area of the real spec leaves draft
+        return SpecCatalog.of(all, Set.of("udp-connect", "websocket"));
     }
 
     static TestIdentifier test(String name) {
