@@ -71,14 +71,16 @@ public class UdpModelProperties {
         }
     }
 
-    @Property(tries = 12, shrinking = ShrinkingMode.BOUNDED)
+    // Fixed seeds: a conformance run must give the same verdict every time, so a baseline can hold;
+    // -Djqwik.seeds.whenfixed=... does not apply here, change the seed to explore other sequences.
+    @Property(tries = 12, shrinking = ShrinkingMode.BOUNDED, seed = "20261124")
     @Requirement({"UDP-FILTER-1", "UDP-FILTER-2", "UDP-SEND-1", "UDP-SEND-3", "UDP-DISC-2", "UDP-DISC-3"})
     void peerFilterAndDefaultDestinationAgreeWithTheModel(UdpStackAdapter udp,
                                                           @ForAll("filterSequences") List<Step> steps) {
         run(udp, steps);
     }
 
-    @Property(tries = 10, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 10, shrinking = ShrinkingMode.BOUNDED, seed = "20261125")
     @Requirement({"UDP-ICMP-1", "UDP-ICMP-2", "UDP-ICMP-4"})
     void portUnreachableDeliveryAgreesWithTheModel(UdpStackAdapter udp, @ForAll("icmpSequences") List<Step> steps) {
         run(udp, steps);
