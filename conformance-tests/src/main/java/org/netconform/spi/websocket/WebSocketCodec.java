@@ -33,6 +33,16 @@ public interface WebSocketCodec extends AreaAdapter {
     String MASK_POLICY = "mask-policy";
     /** The codec rejects RSV bits that no extension defines (§5.2). */
     String RSV_VALIDATION = "rsv-validation";
+    /**
+     * The client encoder chooses its masking keys itself. Without it the adapter sets a key the way the
+     * library's connection does, and key quality (WS-MASK-1, -7, -8) is not the codec's to judge.
+     */
+    String MASK_KEYS = "mask-keys";
+    /**
+     * The encoder refuses what a sender must not send: oversized or fragmented control frames, Close
+     * codes and reasons that may not be sent (RFC 6455 §5.5, §7.4).
+     */
+    String SEND_VALIDATION = "send-validation";
     /** The codec applies {@link Limits#maxFramePayload()}. */
     String LIMITS = "limits";
     /** The codec applies {@link Limits#maxMessageSize()} to a reassembled message. */

@@ -68,7 +68,7 @@ public class CloseScenarios {
     @ConformanceTest
     @Requirement("WS-CLOSE-3")
     void closeReasonNeverOver123Octets(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.SEND_VALIDATION);
         List<String> bad = new ArrayList<>();
         for (Role role : Checks.BOTH) {
             WebSocketCodec.Encoder enc = codec.encoder(role);
@@ -127,7 +127,7 @@ public class CloseScenarios {
     @ConformanceTest
     @Requirement("WS-CLOSE-4")
     void apiOnlyCodesAreNeverSent(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.SEND_VALIDATION);
         List<String> bad = sendCodes(codec, new int[] {1005, 1006, 1015});
         Observation.expected("close 1005, 1006, 1015 refused or sent as another code or none");
         Observation.observed(bad.isEmpty() ? "never sent" : String.join("; ", bad));
@@ -137,7 +137,7 @@ public class CloseScenarios {
     @ConformanceTest
     @Requirement("WS-CLOSE-5")
     void onlyValidCodesAreSent(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.SEND_VALIDATION);
         List<String> bad = sendCodes(codec, new int[] {0, 999, 1004, 1016, 2000, 2999, 5000, 65535});
         List<String> valid = new ArrayList<>();
         for (Role role : Checks.BOTH) {

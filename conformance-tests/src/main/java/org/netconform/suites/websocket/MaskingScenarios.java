@@ -21,7 +21,7 @@ public class MaskingScenarios {
     @ConformanceTest
     @Requirement("WS-MASK-1")
     void clientMasksEveryFrame(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.MASK_KEYS);
         WebSocketCodec.Encoder enc = codec.encoder(Role.CLIENT);
         List<String> bad = new ArrayList<>();
         for (Outgoing o : FramingScenarios.everyKind()) {
@@ -140,7 +140,7 @@ public class MaskingScenarios {
     @ConformanceTest
     @Requirement("WS-MASK-7")
     void everyFrameHasAFreshKey(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.MASK_KEYS);
         int n = 10_000;
         int[] keys = keys(codec, n, In.filled(16, 0));
         Map<Integer, Integer> counts = new HashMap<>();
@@ -167,7 +167,7 @@ public class MaskingScenarios {
     @ConformanceTest
     @Requirement("WS-MASK-8")
     void keysAreUnpredictable(WebSocketCodec codec) {
-        Wire.require(codec);
+        Wire.require(codec, WebSocketCodec.MASK_KEYS);
         int n = 4096;
         int[] keys = keys(codec, n, In.utf8("same payload"));
         List<String> bad = new ArrayList<>();

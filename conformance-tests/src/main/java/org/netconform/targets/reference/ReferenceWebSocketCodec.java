@@ -31,7 +31,7 @@ public class ReferenceWebSocketCodec implements WebSocketCodec {
     @Override
     public Set<String> capabilities() {
         return Set.of(UTF8_VALIDATION, FRAGMENT_ASSEMBLY, CLOSE_PAYLOAD_VALIDATION, MASK_POLICY, RSV_VALIDATION,
-                LIMITS, MESSAGE_LIMIT, HANDSHAKE_ACCEPT);
+                LIMITS, MESSAGE_LIMIT, HANDSHAKE_ACCEPT, MASK_KEYS, SEND_VALIDATION);
     }
 
     @Override

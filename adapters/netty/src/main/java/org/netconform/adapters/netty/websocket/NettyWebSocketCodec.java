@@ -49,7 +49,7 @@ final class NettyWebSocketCodec implements WebSocketCodec {
     @Override
     public Set<String> capabilities() {
         return Set.of(UTF8_VALIDATION, FRAGMENT_ASSEMBLY, CLOSE_PAYLOAD_VALIDATION, MASK_POLICY, RSV_VALIDATION, LIMITS,
-                HANDSHAKE_ACCEPT);
+                HANDSHAKE_ACCEPT, MASK_KEYS, SEND_VALIDATION);
     }
 
     @Override
