@@ -74,7 +74,7 @@ public sealed interface CodecEvent {
         @Override
         public String describe() {
             return opcodeName(opcode) + " " + octets(payload)
-                    + (closeCode.isPresent() ? " code " + closeCode.getAsInt() + " \"" + closeReason + "\"" : "");
+                    + (closeCode.isPresent() ? " code " + closeCode.getAsInt() + " \"" + Outgoing.printable(closeReason) + "\"" : "");
         }
     }
 

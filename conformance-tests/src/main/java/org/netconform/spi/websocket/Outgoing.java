@@ -71,10 +71,23 @@ public record Outgoing(int opcode, boolean fin, byte[] payload, String text, Opt
         return new Outgoing(CodecEvent.CLOSE, true, null, null, OptionalInt.empty(), "");
     }
 
+    /** Text safe to print anywhere: surrogates (paired or not) and control characters as \\uXXXX escapes. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     public String describe() {
         String what = switch (opcode) {
-            case CodecEvent.TEXT -> "TEXT \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\" ("
-                    + text.length() + " chars)";
+            case CodecEvent.TEXT -> "TEXT \"" + printable(text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                    + "\" (" + text.length() + " chars)";
             case CodecEvent.CLOSE -> "CLOSE " + (closeCode.isPresent() ? closeCode.getAsInt() + " reason of "
                     + closeReason.length() + " chars" : "(no body)");
             default -> CodecEvent.opcodeName(opcode) + " " + CodecEvent.octets(payload);

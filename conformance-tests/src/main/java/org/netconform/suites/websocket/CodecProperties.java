@@ -76,7 +76,10 @@ public class CodecProperties {
     static List<String> deliveredOf(Wire.Result r) {
         List<String> out = new ArrayList<>();
         r.messages().forEach(m -> out.add(m.toString()));
-        r.controls().forEach(c -> out.add(CodecEvent.opcodeName(c.opcode()) + " " + CodecEvent.octets(c.payload())));
+        // a Close the library parsed is compared by its code and reason, otherwise by its payload
+        r.controls().forEach(c -> out.add(CodecEvent.opcodeName(c.opcode()) + " " + CodecEvent.octets(
+                c.opcode() == CodecEvent.CLOSE && c.closeCode().isPresent()
+                        ? In.closeBody(c.closeCode().getAsInt(), In.utf8(c.closeReason())) : c.payload())));
         if (r.failed()) {
             out.add(r.failure().get().describe());
         }

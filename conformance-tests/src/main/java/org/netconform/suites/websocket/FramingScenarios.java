@@ -165,10 +165,9 @@ public class FramingScenarios {
         for (Probe p : probes) {
             for (Role role : Checks.BOTH) {
                 Wire.log("# " + p.name());
-                Wire.Result r = Wire.decode(codec, role, Wire.Chop.WHOLE, In.to(role, p.frame()));
-                seen.put(p.name() + " (" + role.name().toLowerCase() + ")", r.failed()
-                        ? "fails" + (r.closeCode().isPresent() ? " with " + r.closeCode().getAsInt() : " (no code)")
-                        : r.messages().size() == 1 ? "accepts" : "delivers " + r.messages());
+                List<byte[]> frames = In.to(role, p.frame());
+                seen.put(p.name() + " (" + role.name().toLowerCase() + ")", Wire.outcome(() ->
+                        Wire.decode(codec, role, Wire.Chop.WHOLE, frames)));
             }
         }
         Observation.expected("recorded: accept, or fail and with which code");

@@ -145,7 +145,15 @@ final class Wire {
         for (int i = 0; i < chops.size(); i++) {
             byte[] c = chops.get(i);
             log("  in  " + octets(c));
-            List<CodecEvent> got = receiver.feed(c);
+            List<CodecEvent> got;
+            try {
+                got = receiver.feed(c);
+            } catch (RuntimeException crash) {
+                // the SPI reports protocol errors as a Failure: an exception means the library crashed on the input
+                log("  CRASH " + crash);
+                throw new AssertionError("the " + receivingAs.name().toLowerCase() + " decoder crashed on read " + (i + 1)
+                        + " (" + octets(c) + ") instead of failing the connection: " + crash, crash);
+            }
             for (CodecEvent e : got) {
                 log("  out " + e.describe());
             }
@@ -157,12 +165,28 @@ final class Wire {
                 }
                 // keep feeding: a failed receiver must ignore the rest; it returns nothing
                 for (int j = i + 1; j < chops.size(); j++) {
-                    events.addAll(receiver.feed(chops.get(j)));
+                    try {
+                        events.addAll(receiver.feed(chops.get(j)));
+                    } catch (RuntimeException crash) {
+                        throw new AssertionError("the decoder crashed on input after its failure: " + crash, crash);
+                    }
                 }
                 break;
             }
         }
         return new Result(receivingAs, chopName, List.copyOf(events), failedAt);
+    }
+
+    /** For INFO probes: what happened, a crash included, as one line. */
+    static String outcome(java.util.function.Supplier<Result> run) {
+        try {
+            Result r = run.get();
+            return r.failed() ? "fails " + (r.closeCode().isPresent() ? "with " + r.closeCode().getAsInt() : "without a code")
+                    + (r.failure().get().closeFrameSent() ? " (close frame sent)" : "")
+                    : "accepts" + (r.delivered().isEmpty() ? " (nothing delivered yet)" : "");
+        } catch (AssertionError crash) {
+            return "crashes: " + (crash.getCause() != null ? crash.getCause() : crash.getMessage());
+        }
     }
 
     static void log(String line) {
