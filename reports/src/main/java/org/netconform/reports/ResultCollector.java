@@ -58,6 +58,7 @@ public final class ResultCollector {
         if (values.containsKey(PACKED)) {
             return add(testId, displayName, unpack(values.get(PACKED)));
         }
+        values = wellFormed(values);
         String target = blankToNull(values.get(TARGET));
         if (target == null) {
             return false;
@@ -109,6 +110,39 @@ public final class ResultCollector {
                     results));
         });
         return out;
+    }
+
+    /**
+     * Targets produce arbitrary text (an invalid UTF-8 payload decoded leniently, a split surrogate
+     * pair); an unpaired surrogate cannot be written as UTF-8, so it becomes U+FFFD here, once, rather
+     * than failing the JSON writer or the HTML renderer later.
+     */
+    static Map<String, String> wellFormed(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v == null ? null : replaceUnpairedSurrogates(v)));
+        return out;
+    }
+
+    static String replaceUnpairedSurrogates(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                if (b != null) {
+                    b.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                b.append('\uFFFD');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private static Map<String, String> unpack(String packed) {

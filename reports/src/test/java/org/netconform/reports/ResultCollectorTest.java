@@ -102,4 +102,13 @@ class ResultCollectorTest {
         assertThat(rs).extracting(CaseResult::covered).containsExactly(false, true, null);
         assertThat(rs).extracting(CaseResult::inCoveredArea).containsExactly(false, true, true);
     }
+
+    @Test
+    void unpairedSurrogatesBecomeReplacementCharacters() {
+        assertThat(ResultCollector.replaceUnpairedSurrogates("a\uD800b\uDC00c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
+        assertThat(ResultCollector.replaceUnpairedSurrogates("plain")).isSameAs("plain");
+        collector.add("id", "d", Map.of("netconform.target", "t", "netconform.outcome", "PASS",
+                "netconform.observed", "x\uDBFF"));
+        assertThat(collector.snapshot(Instant.EPOCH).get(0).results().get(0).observed()).isEqualTo("x\uFFFD");
+    }
 }
