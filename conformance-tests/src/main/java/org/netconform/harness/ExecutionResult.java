@@ -13,7 +13,8 @@ import java.util.Properties;
  * key {@value #KEY}, whose value is a {@link Properties} text of {@code netconform.*} fields; the
  * reports listener decodes it. Both Jupiter and jqwik can publish a single key, which is why it is one.
  */
-public record ExecutionResult(String target, String targetDescription, TestCase testCase, Outcome outcome,
+public record ExecutionResult(String target, String targetDescription, boolean covered, TestCase testCase,
+                              Outcome outcome,
                               Outcome baseline, String baselineWhy, String expected, String observed, String reason,
                               String seed, String counterexample, long durationMs, String wireLog) {
     public static final String KEY = "netconform.result";
@@ -27,6 +28,8 @@ public record ExecutionResult(String target, String targetDescription, TestCase 
         f.put("netconform.target", target);
         f.put("netconform.targetDescription", targetDescription);
         f.put("netconform.requirements", String.join(",", testCase.ids()));
+        // false: the target offers no adapter for this test's area at all (the report leaves it out of that area)
+        f.put("netconform.covered", Boolean.toString(covered));
         f.put("netconform.test", testCase.name());
         f.put("netconform.outcome", outcome.name());
         f.put("netconform.baseline", baseline.name());

@@ -36,7 +36,7 @@ public final class Judge {
                 .flatMap(Optional::stream).findFirst();
         Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
-        return new ExecutionResult(target.id(), target.description(), tc, outcome, expected,
+        return new ExecutionResult(target.id(), target.description(), tc.coveredBy(target), tc, outcome, expected,
                 entry.map(Baseline.Entry::why).orElse(null), seen.expectedText(), seen.observedText(), reason,
                 seed, counterexample, durationMs, seen.wireLogText());
     }

@@ -84,7 +84,8 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
 
     @Override
     public int aroundPropertyProximity() {
-        // outermost: every target's run includes all inner hooks
-        return -100;
+        // innermost: jqwik's own around-property hooks (statistics) set up once per property and
+        // refuse to set up twice, so the per-target executions must all happen inside them
+        return 100;
     }
 }

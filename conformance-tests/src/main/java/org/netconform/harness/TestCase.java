@@ -47,6 +47,11 @@ public record TestCase(String name, String method, List<SpecRequirement> require
         return requirements.stream().anyMatch(r -> r.level() == Level.MUST) ? Outcome.FAIL : Outcome.NON_STRICT;
     }
 
+    /** Whether the target offers an adapter of every type the test needs, i.e. covers the test's area. */
+    public boolean coveredBy(Target target) {
+        return adapterTypes.stream().allMatch(t -> target.adapter(t).isPresent());
+    }
+
     /** Why this test cannot run against the target, if it cannot. */
     public Optional<String> unsupportedReason(Target target) {
         for (Class<? extends AreaAdapter> type : adapterTypes) {

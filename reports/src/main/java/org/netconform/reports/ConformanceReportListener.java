@@ -20,6 +20,11 @@ import java.util.function.Supplier;
 public class ConformanceReportListener implements TestExecutionListener {
     public static final String REPORT_DIR_PROPERTY = "netconform.reportDir";
     public static final String DEFAULT_REPORT_DIR = "target/netconform";
+    /**
+     * Set to true where a later build step prints the summary anyway (the run module's
+     * post-integration-test step), so that it is printed once, as the build's last lines.
+     */
+    public static final String QUIET_PROPERTY = "netconform.listener.quiet";
 
     private final ResultCollector collector = new ResultCollector();
     private final Supplier<Path> reportDir;
@@ -29,7 +34,8 @@ public class ConformanceReportListener implements TestExecutionListener {
 
     public ConformanceReportListener() {
         this(() -> Path.of(System.getProperty(REPORT_DIR_PROPERTY, DEFAULT_REPORT_DIR)), SpecCatalog::bundled,
-                System.out, System.err);
+                Boolean.getBoolean(QUIET_PROPERTY) ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out,
+                System.err);
     }
 
     ConformanceReportListener(Supplier<Path> reportDir, Supplier<SpecCatalog> catalog, PrintStream out,

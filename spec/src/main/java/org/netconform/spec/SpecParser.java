@@ -56,6 +56,7 @@ final class SpecParser {
             StringBuilder text = new StringBuilder();
             String source = null;
             String withdrawn = null;
+            boolean lastWasRow = false;
             i++;
             while (i < lines.size() && !lines.get(i).startsWith("#")) {
                 String body = lines.get(i).strip();
@@ -64,7 +65,10 @@ final class SpecParser {
                 } else if (body.startsWith("Withdrawn:")) {
                     withdrawn = body.substring("Withdrawn:".length()).strip();
                 } else if (!body.isEmpty() && source == null) {
-                    text.append(text.length() == 0 ? "" : " ").append(body);
+                    // table rows keep their line breaks, so a reader (and the report) sees the table
+                    boolean row = body.startsWith("|");
+                    text.append(text.length() == 0 ? "" : row || lastWasRow ? "\n" : " ").append(body);
+                    lastWasRow = row;
                 }
                 i++;
             }
