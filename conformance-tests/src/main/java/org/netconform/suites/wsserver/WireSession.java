@@ -110,6 +110,11 @@ public final class WireSession implements AutoCloseable {
     boolean answerClose = true;
     long offendingSentNanos;
     long closeSentNanos;
+    long lastPingSentNanos;
+    long openedNanos;
+    int clientCloseCode = -1;
+    /** A second fact a case establishes (e.g. another connection still served). */
+    Boolean aux;
 
     public WireSession(URI uri, boolean trustAll) {
         this.uri = uri;
@@ -257,8 +262,27 @@ public final class WireSession implements AutoCloseable {
 
     /** Sends octets in one write, logging them as the frames named. */
     public void send(String what, byte[] octets) throws IOException {
+        if (what == null) {
+            writeRaw(octets);
+            return;
+        }
         note("OUT " + what + " (" + octets.length + " octets: " + hex(octets, 24) + ")");
         writeRaw(octets);
+    }
+
+    /** Sends octets without logging them (bulk filler; the caller logs a summary). */
+    public void sendQuiet(byte[] octets) throws IOException {
+        if (end == End.OPEN) {
+            writeRawQuiet(octets);
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public boolean trustAll() {
+        return trustAll;
     }
 
     /** Sends octets in writes of {@code chop} octets each (a TCP chop; TCP_NODELAY is on). */
@@ -468,12 +492,12 @@ public final class WireSession implements AutoCloseable {
                         send("Close answering the server's Close", masked(RawFrameWriter.frame().opcode(8).payload(payload)));
                     }
                 } else {
-                    senderViolations.add("a second Close frame from the server (" + describe(f) + ")");
+                    senderViolations.add("WS-CLOSE-15 a second Close frame from the server: " + describe(f));
                 }
             }
             case 0x1, 0x2 -> {
                 if (msgOpcode >= 0) {
-                    senderViolations.add("a new data frame (opcode " + f.opcode + ") inside a fragmented message");
+                    senderViolations.add("WS-FRAG-4 a new data frame (opcode " + f.opcode + ") inside a fragmented message");
                 }
                 msgOpcode = f.opcode;
                 msgBuf = new java.io.ByteArrayOutputStream();
@@ -482,7 +506,7 @@ public final class WireSession implements AutoCloseable {
             }
             case 0x0 -> {
                 if (msgOpcode < 0) {
-                    senderViolations.add("a continuation frame with no message in progress");
+                    senderViolations.add("WS-FRAG-1 a continuation frame with no message in progress");
                 } else {
                     addFragment(f);
                 }
@@ -498,18 +522,15 @@ public final class WireSession implements AutoCloseable {
         if (f.fin) {
             byte[] p = msgBuf.toByteArray();
             if (msgOpcode == 1 && !Utf8Validator.isValid(p)) {
-                senderViolations.add("a text message that is not valid UTF-8");
+                senderViolations.add("WS-UTF8-1 a text message that is not valid UTF-8");
             }
             messages.add(new InMessage(msgOpcode, p, msgFrames));
-            if (serverSentClose) {
-                senderViolations.add("a data message after the server's Close");
-            }
             msgOpcode = -1;
             msgBuf = null;
         }
     }
 
-    /** What the server's frames must satisfy as a sender: the sender-side requirements. */
+    /** What the server's frames must satisfy as a sender, each violation prefixed with its requirement ID. */
     private void checkSender(InFrame f) {
         String d = describe(f);
         if (f.rsv != 0) {
@@ -524,13 +545,18 @@ public final class WireSession implements AutoCloseable {
         if (f.masked) {
             senderViolations.add("WS-MASK-3 masked server frame: " + d);
         }
-        if (f.isControl() && (f.length > 125 || !f.fin)) {
-            senderViolations.add("WS-CTRL-1/2 control frame over 125 octets or fragmented: " + d);
+        if (f.isControl() && f.length > 125) {
+            senderViolations.add("WS-CTRL-1 control frame over 125 octets: " + d);
+        }
+        if (f.isControl() && !f.fin) {
+            senderViolations.add("WS-CTRL-2 control frame without FIN: " + d);
         }
         if (f.opcode == 8) {
             int c = f.closeCode();
             if (c == -2) {
                 senderViolations.add("WS-CLOSE-1 one-octet Close payload: " + d);
+            } else if (c == 1005 || c == 1006 || c == 1015) {
+                senderViolations.add("WS-CLOSE-4 close code " + c + " on the wire: " + d);
             } else if (c >= 0 && !CloseCodes.isValidOnWire(c)) {
                 senderViolations.add("WS-CLOSE-5 close code " + c + " is not valid on the wire: " + d);
             } else if (c >= 0 && !Utf8Validator.isValid(f.payload, 2, f.payload.length - 2)) {
