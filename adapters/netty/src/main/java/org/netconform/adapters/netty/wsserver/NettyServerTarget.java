@@ -86,7 +86,7 @@ public final class NettyServerTarget implements Target {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                                     new WebSocketServerProtocolHandler(config), new WebSocketFrameAggregator(LIMIT),
-                                    new Echo());
+                                    new Echo(), new NotFound());
                         }
                     }).bind("127.0.0.1", 0).sync().channel();
             return ((InetSocketAddress) channel.localAddress()).getPort();
@@ -99,12 +99,35 @@ public final class NettyServerTarget implements Target {
         }
     }
 
+    /** Echoes whole messages; closes with 1009 when the aggregator refuses a message over the limit. */
     static final class Echo extends SimpleChannelInboundHandler<WebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
                 ctx.writeAndFlush(frame.retainedDuplicate());
             }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+                ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(
+                        io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.MESSAGE_TOO_BIG))
+                        .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    /** What a Netty application puts behind the WebSocket handler: 404 for any other HTTP request. */
+    static final class NotFound extends SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, io.netty.handler.codec.http.FullHttpRequest request) {
+            io.netty.handler.codec.http.DefaultFullHttpResponse response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                    io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND);
+            response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, 0);
+            ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         }
     }
 }
