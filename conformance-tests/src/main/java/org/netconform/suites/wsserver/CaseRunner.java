@@ -35,16 +35,13 @@ public final class CaseRunner {
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicLong FIRST_START = new AtomicLong();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(CaseRunner::printSpeed, "netconform-ws-speed"));
-    }
-
     private CaseRunner() {
     }
 
+    /** Prints how many cases ran and how fast, once per run that ran any (see {@link SpeedListener}). */
     static void printSpeed() {
-        int n = CASES.get();
-        long first = FIRST_START.get();
+        int n = CASES.getAndSet(0);
+        long first = FIRST_START.getAndSet(0);
         if (n == 0 || first == 0) {
             return;
         }
