@@ -13,11 +13,14 @@ import static org.netconform.suites.wsserver.Cases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Close frames and the closing handshake: Autobahn 7.x, plus peer-initiated close and close timeouts. */
+@Execution(ExecutionMode.CONCURRENT)
 class CloseTests {
     static final int[] VALID_CODES = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999,
             4000, 4999};

@@ -13,11 +13,14 @@ import static org.netconform.suites.wsserver.Cases.utf8;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Ping, Pong and heartbeat over the wire: Autobahn 2.x and what Autobahn lacks (timing, idle, heartbeat). */
+@Execution(ExecutionMode.CONCURRENT)
 class ControlTests {
 
     /** Sends a Ping (in writes of {@code chop}) and waits for its Pong; the judge compares payloads. */

@@ -14,11 +14,14 @@ import static org.netconform.suites.wsserver.Cases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Fragmentation over the wire: Autobahn 5.x and 10.1, and what the server's own echoes look like. */
+@Execution(ExecutionMode.CONCURRENT)
 class FragmentationTests {
     private static final byte[] EMPTY = new byte[0];
 

@@ -16,12 +16,15 @@ import static org.netconform.suites.wsserver.Cases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Base framing over the wire: Autobahn 1.x (lengths), 3.x (reserved bits), 4.x (opcodes), masking, lengths. */
+@Execution(ExecutionMode.CONCURRENT)
 class FramingTests {
     static final int[] SIZES = {0, 125, 126, 127, 128, 65535, 65536};
 

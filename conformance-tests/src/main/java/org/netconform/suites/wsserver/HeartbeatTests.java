@@ -2,11 +2,14 @@ package org.netconform.suites.wsserver;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Heartbeat and idle behaviour, recorded (INFO): the RFC sets no interval and no idle timeout. */
+@Execution(ExecutionMode.CONCURRENT)
 class HeartbeatTests {
 
     static List<WsCase> idleCases() {

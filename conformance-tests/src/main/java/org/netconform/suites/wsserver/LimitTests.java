@@ -8,12 +8,15 @@ import static org.netconform.suites.wsserver.Cases.msg;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Sizes and limits: Autobahn 9.x with content checks (scaled by netconform.ws.scale), and 1009 limits. */
+@Execution(ExecutionMode.CONCURRENT)
 class LimitTests {
     static final int K = 1024;
     static final int M = 1024 * 1024;

@@ -2,6 +2,8 @@ package org.netconform.suites.wsserver;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
@@ -11,6 +13,7 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
  * Pongs, Closes, heartbeats): reserved bits and opcodes, length encoding, masking, control-frame rules,
  * fragmentation, UTF-8 and close codes. Autobahn never looks at these.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SenderTests {
 
     static List<WsCase> everything() {

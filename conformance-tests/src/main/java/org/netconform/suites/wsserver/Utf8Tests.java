@@ -15,11 +15,14 @@ import static org.netconform.suites.wsserver.Cases.utf8;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** UTF-8 over the wire: Autobahn 6.x (valid and invalid text, split anywhere, Kuhn's stress test forms). */
+@Execution(ExecutionMode.CONCURRENT)
 class Utf8Tests {
     static final byte[] HELLO = utf8("Hello-µ@ßöäüàá-UTF-8!!");
     static final byte[] KOSME = utf8("κόσμε");

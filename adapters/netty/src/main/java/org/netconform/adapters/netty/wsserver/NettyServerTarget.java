@@ -52,6 +52,8 @@ public final class NettyServerTarget implements Target {
     }
 
     static final class Server extends LazyServerAdapter {
+        private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("io.netty")
+                .map(java.util.logging.Logger::getLogger).toList();
         private EventLoopGroup group;
         private Channel channel;
 
@@ -76,6 +78,9 @@ public final class NettyServerTarget implements Target {
 
         @Override
         protected int start(String path) throws Exception {
+            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+                QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
+            }
             group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder().websocketPath(path)
                     .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(LIMIT).build())

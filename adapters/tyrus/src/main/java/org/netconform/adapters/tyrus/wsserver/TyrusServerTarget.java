@@ -39,6 +39,8 @@ public final class TyrusServerTarget implements Target {
     }
 
     static final class Adapter extends LazyServerAdapter {
+        private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("org.glassfish")
+                .map(java.util.logging.Logger::getLogger).toList();
         private Server server;
 
         Adapter() {
@@ -52,6 +54,9 @@ public final class TyrusServerTarget implements Target {
 
         @Override
         protected int start(String path) throws Exception {
+            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+                QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
+            }
             server = new Server("127.0.0.1", -1, "/", Map.of(), EchoEndpoint.class);
             server.start();
             return server.getPort();

@@ -37,6 +37,8 @@ public final class UndertowServerTarget implements Target {
     }
 
     static final class Adapter extends LazyServerAdapter {
+        private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("io.undertow", "org.xnio")
+                .map(java.util.logging.Logger::getLogger).toList();
         private Undertow server;
 
         Adapter() {
@@ -50,6 +52,9 @@ public final class UndertowServerTarget implements Target {
 
         @Override
         protected int start(String path) {
+            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+                QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
+            }
             server = Undertow.builder().addHttpListener(0, "127.0.0.1")
                     .setHandler(Handlers.path().addExactPath(path, Handlers.websocket((exchange, channel) -> {
                         channel.getReceiveSetter().set(new Echo());
