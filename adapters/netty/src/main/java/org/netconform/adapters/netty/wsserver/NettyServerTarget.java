@@ -78,7 +78,7 @@ public final class NettyServerTarget implements Target {
 
         @Override
         protected int start(String path) throws Exception {
-            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+            if (!Boolean.getBoolean("netconform.ws.serverLog")) {
                 QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
             }
             group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());

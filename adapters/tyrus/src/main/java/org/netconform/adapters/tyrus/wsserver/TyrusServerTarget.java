@@ -54,7 +54,7 @@ public final class TyrusServerTarget implements Target {
 
         @Override
         protected int start(String path) throws Exception {
-            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+            if (!Boolean.getBoolean("netconform.ws.serverLog")) {
                 QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
             }
             server = new Server("127.0.0.1", -1, "/", Map.of(), EchoEndpoint.class);

@@ -52,7 +52,7 @@ public final class UndertowServerTarget implements Target {
 
         @Override
         protected int start(String path) {
-            if (!Boolean.getBoolean(\"netconform.ws.serverLog\")) {
+            if (!Boolean.getBoolean("netconform.ws.serverLog")) {
                 QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
             }
             server = Undertow.builder().addHttpListener(0, "127.0.0.1")
