@@ -32,6 +32,7 @@ public final class CaseRunner {
         return t;
     });
     private static final Map<String, CompletableFuture<Done>> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicLong FIRST_START = new AtomicLong();
 
@@ -61,6 +62,11 @@ public final class CaseRunner {
         String target = CurrentTarget.get().id();
         List<CompletableFuture<Done>> futures = new ArrayList<>();
         for (WsCase c : cases) {
+            String earlier = TITLES.putIfAbsent(c.id(), c.title());
+            if (earlier != null && !earlier.equals(c.title())) {
+                throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '"
+                        + c.title() + "'");
+            }
             futures.add(RUNS.computeIfAbsent(target + "|" + uri + "|" + c.id(),
                     k -> CompletableFuture.supplyAsync(() -> runOne(uri, trust, c), POOL)));
         }

@@ -79,7 +79,7 @@ class LimitTests {
     /** A frame announcing 2^60 octets, then payload up to one octet past the limit; then a second connection. */
     static List<WsCase> hugeHeaderCases(long limit) {
         long send = Math.min(limit + 1, 64L * M);
-        return List.of(WsCase.of("L.1.1", "binary frame announcing 2^60 octets, then " + send + " octets of payload", s -> {
+        return List.of(WsCase.of("LIM.1.1", "binary frame announcing 2^60 octets, then " + send + " octets of payload", s -> {
             Cases.mustOpen(s);
             byte[] header = Cases.concat(Cases.bytes(0x82, 0xFF, 0x10, 0, 0, 0, 0, 0, 0, 0), Cases.bytes(1, 2, 3, 4));
             s.send("header announcing 2^60 octets", header);
@@ -123,7 +123,7 @@ class LimitTests {
 
     static List<WsCase> longMessageCases(long limit) {
         long total = Math.min(limit + 64 * K, 128L * M);
-        return List.of(WsCase.of("L.2.1", "fragmented binary of 64 KiB continuation frames, " + total + " octets in all", s -> {
+        return List.of(WsCase.of("LIM.2.1", "fragmented binary of 64 KiB continuation frames, " + total + " octets in all", s -> {
             Cases.mustOpen(s);
             byte[] chunk = new byte[64 * K];
             s.send("first fragment", frame(false, BINARY, chunk));
@@ -144,12 +144,12 @@ class LimitTests {
     static List<WsCase> oneOverCases(long maxMessage) {
         int n = (int) Math.min(maxMessage + 1, Integer.MAX_VALUE - 64);
         return List.of(
-                WsCase.of("L.3.1", "binary message one octet over the limit (" + n + "), one frame", s -> {
+                WsCase.of("LIM.3.1", "binary message one octet over the limit (" + n + "), one frame", s -> {
                     Cases.mustOpen(s);
                     s.send("binary of " + n + " octets", frame(BINARY, new byte[n]));
                     s.readToEnd(Cases.waitFor(n));
                 }).caps(M, 4L * M),
-                WsCase.of("L.3.2", "binary message one octet over the limit (" + n + "), two fragments", s -> {
+                WsCase.of("LIM.3.2", "binary message one octet over the limit (" + n + "), two fragments", s -> {
                     Cases.mustOpen(s);
                     int half = n / 2;
                     s.send("two fragments, " + n + " octets in all",
@@ -216,7 +216,7 @@ class LimitTests {
         String declared = "declared: message " + (ws.maxMessageSize().isPresent() ? ws.maxMessageSize().getAsLong() : "?")
                 + ", frame " + (ws.maxFramePayload().isPresent() ? ws.maxFramePayload().getAsLong() : "?") + "; ";
         CaseRunner.record(ws, "recorded: declared limits, and the reaction to a header announcing 2^40 octets (1 KiB sent)",
-                List.of(WsCase.of("L.6.1", "binary frame header announcing 2^40 octets, 1 KiB of payload, 1 s watch", s -> {
+                List.of(WsCase.of("LIM.6.1", "binary frame header announcing 2^40 octets, 1 KiB of payload, 1 s watch", s -> {
                     Cases.mustOpen(s);
                     s.send("header announcing 2^40 octets + 1 KiB", Cases.concat(
                             Cases.bytes(0x82, 0xFF, 0, 0, 1, 0, 0, 0, 0, 0, 9, 8, 7, 6), new byte[K]));
