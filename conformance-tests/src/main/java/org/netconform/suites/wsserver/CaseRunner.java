@@ -62,7 +62,7 @@ public final class CaseRunner {
         String target = CurrentTarget.get().id();
         List<CompletableFuture<Done>> futures = new ArrayList<>();
         for (WsCase c : cases) {
-            String earlier = TITLES.putIfAbsent(c.id(), c.title());
+            String earlier = TITLES.putIfAbsent(target + "|" + uri + "|" + c.id(), c.title());
             if (earlier != null && !earlier.equals(c.title())) {
                 throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '"
                         + c.title() + "'");
