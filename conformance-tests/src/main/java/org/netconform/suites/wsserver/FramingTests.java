@@ -35,8 +35,11 @@ class FramingTests {
         for (int i = 0; i < sizes.length; i++) {
             byte[] t = Cases.randomText(sizes[i], i);
             byte[] b = Cases.randomBytes(sizes[i], i);
-            out.add(echo("1.1." + (i + 1), "text message of " + sizes[i] + " octets", frame(TEXT, t), 0, msg(TEXT, t)));
-            out.add(echo("1.2." + (i + 1), "binary message of " + sizes[i] + " octets", frame(BINARY, b), 0, msg(BINARY, b)));
+            // Autobahn numbers 1.1.1-1.1.7 (1.1.8 is the chopped case); 65537 is ours
+            String t1 = i < 7 ? "1.1." + (i + 1) : "F.8.1";
+            String t2 = i < 7 ? "1.2." + (i + 1) : "F.8.2";
+            out.add(echo(t1, "text message of " + sizes[i] + " octets", frame(TEXT, t), 0, msg(TEXT, t)));
+            out.add(echo(t2, "binary message of " + sizes[i] + " octets", frame(BINARY, b), 0, msg(BINARY, b)));
         }
         return out;
     }
