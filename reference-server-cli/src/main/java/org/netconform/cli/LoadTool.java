@@ -50,13 +50,29 @@ public final class LoadTool implements Callable<Integer> {
     @Option(names = "--io-threads", description = "server selector threads (default ${DEFAULT-VALUE})")
     int ioThreads = 1;
 
-    @Option(names = "--no-calibrate", negatable = true, description = "measure bare TCP connections first (default on)")
-    boolean calibrate = true;
+    @Option(names = "--same-process", description = "run the clients in this JVM too (needs 2 file descriptors per "
+            + "connection in one process; the heap figure then covers both ends, calibrated against bare TCP)")
+    boolean sameProcess;
+
+    @Option(names = "--clients-only", hidden = true, description = "internal: be the client process for --port")
+    boolean clientsOnly;
+
+    @Option(names = "--port", hidden = true)
+    int port;
+
+    private boolean calibrate;
 
     private long pingsAnswered;
 
     @Override
     public Integer call() throws Exception {
+        if (clientsOnly) {
+            return runClients();
+        }
+        if (!sameProcess) {
+            return runServerWithClientProcess();
+        }
+        calibrate = true;
         System.out.printf("open-file limit: %s; %d CPUs; max heap %d MiB%n", fdLimit(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         double bare = calibrate ? bareTcpPerConnection() : 0;
@@ -74,7 +90,7 @@ public final class LoadTool implements Callable<Integer> {
             ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
             for (int i = 0; i < connections; i++) {
                 clients.add(open(addr, selector));
-                if (i % 200 == 199) {
+                if (i % 20 == 19) {
                     pump(selector, buf, 0);
                 }
             }
@@ -105,6 +121,88 @@ public final class LoadTool implements Callable<Integer> {
             for (SocketChannel c : clients) {
                 c.close();
             }
+        }
+        return 0;
+    }
+
+    /** The client side in its own process: connect, report, hold answering Pings, report, exit. */
+    private int runClients() throws IOException {
+        InetSocketAddress addr = new InetSocketAddress("127.0.0.1", port);
+        try (Selector selector = Selector.open()) {
+            List<SocketChannel> clients = new ArrayList<>(connections);
+            ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < connections; i++) {
+                clients.add(open(addr, selector));
+                if (i % 20 == 19) {
+                    pump(selector, buf, 0);
+                }
+            }
+            System.out.printf("CONNECTED %d %.3f%n", connections, (System.nanoTime() - t0) / 1e9);
+            System.out.flush();
+            long holdStart = System.nanoTime();
+            long pingsBefore = pingsAnswered;
+            long end = holdStart + holdSeconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                pump(selector, buf, 50);
+            }
+            long open = clients.stream().filter(SocketChannel::isOpen).count();
+            System.out.printf("HELD %d %.1f %d%n", open, (System.nanoTime() - holdStart) / 1e9, pingsAnswered - pingsBefore);
+            System.out.flush();
+            for (SocketChannel c : clients) {
+                c.close();
+            }
+        }
+        return 0;
+    }
+
+    /** The server in this JVM, the clients in a child JVM: the heap and RSS figures are the server's alone. */
+    private int runServerWithClientProcess() throws Exception {
+        System.out.printf("server process: open-file limit %s; %d CPUs; max heap %d MiB%n", fdLimit(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("org.netconform.reference.websocket.server");
+        quiet.setLevel(Boolean.getBoolean("netconform.load.serverLog") ? java.util.logging.Level.INFO
+                : java.util.logging.Level.WARNING);
+        long before = usedHeap();
+        String rssBefore = rss();
+        EchoServerConfig config = EchoServerConfig.defaults().withOriginPolicy(OriginPolicy.allowAll())
+                .withHeartbeat(Duration.ofMillis(intervalMs), Duration.ofMillis(intervalMs))
+                .withMaxConnections(connections + 100).withIoThreads(ioThreads);
+        try (EchoServer server = new EchoServer(config)) {
+            int p = server.start(0);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, "-Xss512k", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), LoadTool.class.getName(), "--clients-only", "--port",
+                    String.valueOf(p), "-n", String.valueOf(connections), "--hold", String.valueOf(holdSeconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String connected = out.readLine();
+            if (connected == null || !connected.startsWith("CONNECTED")) {
+                System.out.println("client process failed: " + connected);
+                child.destroyForcibly();
+                return 1;
+            }
+            String[] c = connected.split(" ");
+            double connectS = Double.parseDouble(c[2]);
+            System.out.printf("connected %d WebSocket clients (child process) in %.1f s (%.0f handshakes/s)%n",
+                    connections, connectS, connections / connectS);
+            Thread.sleep(Math.max(1000, holdSeconds * 500L));
+            int openMid = server.connectionCount();
+            long after = usedHeap();
+            String rssAfter = rss();
+            String held = out.readLine();
+            child.waitFor();
+            String[] h = held == null ? new String[] {"HELD", "?", "0", "0"} : held.split(" ");
+            double heldS = Double.parseDouble(h[2]);
+            System.out.printf("held %.1f s with a %d ms heartbeat: server had %d open connections mid-hold; the "
+                    + "clients still had %s open at the end and answered %.0f Pings per second (%d expected)%n",
+                    heldS, intervalMs, openMid, h[1], Long.parseLong(h[3]) / heldS, connections * 1000L / intervalMs);
+            System.out.printf("server heap: %.1f MiB for %d connections = %.0f bytes per connection (live heap after "
+                    + "GC, server process only)%n", (after - before) / 1048576.0, openMid,
+                    (after - before) / (double) Math.max(1, openMid));
+            System.out.printf("server process RSS: %s before, %s with the connections; %d selector thread(s)%n",
+                    rssBefore, rssAfter, ioThreads);
         }
         return 0;
     }

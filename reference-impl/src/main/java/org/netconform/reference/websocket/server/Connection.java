@@ -307,7 +307,6 @@ final class Connection implements MessageAssembler.Listener {
             nextTextAt = now + interval;
             write(ENCODER.encode(Frame.text("heartbeat")));
         }
-        flushQuietly();
     }
 
     /** Queues octets; a reader too slow to keep the queue under its bound is closed with 1008. */
@@ -349,13 +348,15 @@ final class Connection implements MessageAssembler.Listener {
             ByteBuffer b = out.peek();
             ch.write(b);
             if (b.hasRemaining()) {
-                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                }
                 return;
             }
             out.poll();
             queued -= b.limit();
         }
-        if (key.isValid()) {
+        if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         }
         if (dropAfterFlush && state != State.DRAIN && state != State.DONE) {
