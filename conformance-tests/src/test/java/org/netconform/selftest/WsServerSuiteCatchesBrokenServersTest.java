@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * judges every other test (a report is written for all of them), and does not fail everything.
  */
 class WsServerSuiteCatchesBrokenServersTest {
-    private static final String[] KNOBS = {"netconform.ws.timeoutMs", "netconform.ws.idleMs"};
+    private static final String[] KNOBS = {"netconform.ws.timeoutMs", "netconform.ws.idleMs", "netconform.ws.scale"};
     private static String[] before;
 
     @BeforeAll
@@ -25,8 +25,9 @@ class WsServerSuiteCatchesBrokenServersTest {
             before[i] = System.getProperty(KNOBS[i]);
         }
         // broken servers make the suite wait out its timeouts: keep them short here
-        System.setProperty("netconform.ws.timeoutMs", "700");
+        System.setProperty("netconform.ws.timeoutMs", "500");
         System.setProperty("netconform.ws.idleMs", "300");
+        System.setProperty("netconform.ws.scale", "0.002");
     }
 
     @AfterAll

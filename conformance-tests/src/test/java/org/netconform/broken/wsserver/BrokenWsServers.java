@@ -32,6 +32,7 @@ public final class BrokenWsServers {
     /** The one thing each server gets wrong. */
     public enum Flaw {
         ECHOES_RESERVED_BITS, SKIPS_UTF8_VALIDATION, ACCEPTS_UNMASKED, NEVER_PONGS, WRONG_ACCEPT, SENDS_1005,
+        /** Writes half of the echo of a message of 64 KiB or more, then stalls with the connection open. */
         HANGS_MID_FRAME
     }
 
@@ -273,7 +274,7 @@ public final class BrokenWsServers {
                         close(out, 1007);
                         return;
                     }
-                    if (flaw == Flaw.HANGS_MID_FRAME && m.length >= 126) {
+                    if (flaw == Flaw.HANGS_MID_FRAME && m.length >= 65536) {
                         byte[] f = frame(messageOpcode, 0, m);
                         out.write(Arrays.copyOf(f, f.length / 2));
                         out.flush();
