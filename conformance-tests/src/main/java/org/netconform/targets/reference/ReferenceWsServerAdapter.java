@@ -13,7 +13,7 @@ import org.netconform.reference.websocket.server.EchoServerConfig;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /**
- * The reference echo server, started lazily on 127.0.0.1 with an ephemeral port: 1 s heartbeat, Origin
+ * The reference echo server, started lazily on 127.0.0.1 with an ephemeral port: 1 s heartbeat (2 s pong timeout), Origin
  * allow-list {@value #ALLOWED_ORIGIN}, 16 MiB frame and message limits. Its log is quiet unless
  * {@code -Dnetconform.ws.serverLog=true}.
  */
@@ -28,7 +28,7 @@ public final class ReferenceWsServerAdapter implements WebSocketServerAdapter {
 
     public ReferenceWsServerAdapter() {
         this(EchoServerConfig.defaults().withOriginPolicy(OriginPolicy.allowList(Set.of(ALLOWED_ORIGIN)))
-                .withLimits(LIMIT, LIMIT).withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                .withLimits(LIMIT, LIMIT).withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(2)));
     }
 
     public ReferenceWsServerAdapter(EchoServerConfig config) {
