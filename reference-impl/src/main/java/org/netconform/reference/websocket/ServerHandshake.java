@@ -22,6 +22,7 @@ import java.util.Set;
  *       {@code Sec-WebSocket-Version: 13} (§4.2.2, §4.4); checked before the key because another
  *       version's key may look different;</li>
  *   <li>exactly one Sec-WebSocket-Key that decodes to 16 octets (§4.2.1 item 5): else 400;</li>
+ *   <li>a Sec-WebSocket-Extensions value that follows the grammar of §9.1: else 400;</li>
  *   <li>the Origin policy (§4.2.2 step 4, §10.2): else 403.</li>
  * </ol>
  * Then it selects at most one subprotocol the client offered, in the server's order of
@@ -81,6 +82,11 @@ public final class ServerHandshake {
         List<String> keys = h.all(Handshake.SEC_WEBSOCKET_KEY);
         if (keys.size() != 1 || !Handshake.isValidKey(keys.get(0).trim())) {
             return refuse(400, "Sec-WebSocket-Key missing, repeated or not 16 octets of base64");
+        }
+        if (!ExtensionHeader.isValid(h)) {
+            // §9.1: malformed extension data fails the connection; the server never upgrades it
+            return refuse(400, "Sec-WebSocket-Extensions does not follow the §9.1 grammar: "
+                    + h.all(Handshake.SEC_WEBSOCKET_EXTENSIONS));
         }
         List<String> origins = h.all("Origin");
         if (origins.size() > 1 || !originPolicy.allows(origins.stream().findFirst())) {

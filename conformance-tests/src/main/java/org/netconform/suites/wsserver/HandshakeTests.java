@@ -1,0 +1,316 @@
+package org.netconform.suites.wsserver;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netconform.harness.ConformanceTest;
+import org.netconform.harness.Requirement;
+import org.netconform.harness.RequiresCapability;
+import org.netconform.reference.websocket.Handshake;
+import org.netconform.reference.websocket.HttpHeaders;
+import org.netconform.reference.websocket.HttpRequestHead;
+import org.netconform.spi.wsserver.WebSocketServerAdapter;
+
+/** The server's opening handshake (RFC 6455 §4.2, §4.4, §9.1, §10.2): Autobahn has no such cases. */
+@Execution(ExecutionMode.CONCURRENT)
+class HandshakeTests {
+
+    /** A variation of the standard request, sent raw (the variation may break HTTP itself). */
+    interface Variation {
+        String request(WireSession s, HttpRequestHead standard);
+    }
+
+    static String serialize(HttpRequestHead r) {
+        return new String(org.netconform.reference.websocket.HttpHeadCodec.serialize(r), StandardCharsets.ISO_8859_1);
+    }
+
+    static HttpRequestHead with(HttpRequestHead r, String name, String value) {
+        return new HttpRequestHead(r.method(), r.target(), r.version(), r.headers().without(name).with(name, value));
+    }
+
+    static HttpRequestHead without(HttpRequestHead r, String name) {
+        return new HttpRequestHead(r.method(), r.target(), r.version(), r.headers().without(name));
+    }
+
+    static WsCase handshake(String id, String title, Optional<String> origin, Variation v) {
+        return WsCase.of(id, title, s -> {
+            s.connect();
+            String req = v.request(s, s.standardRequest(origin));
+            s.sendHead(req.getBytes(StandardCharsets.ISO_8859_1));
+            if (s.readResponse() == null && s.end == WireSession.End.OPEN) {
+                s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+            }
+            if (s.response != null && s.response.status() == 101) {
+                // an upgraded connection: close it properly so the server is not left hanging
+                Cases.closeNormally(s);
+            } else if (s.response == null) {
+                s.readToEnd(WsOptions.timeoutMs());
+            } else {
+                s.note("refused with " + s.response.status() + "; the client closes");
+            }
+        });
+    }
+
+    static WsCase variant(String id, String title, java.util.function.UnaryOperator<HttpRequestHead> change) {
+        return handshake(id, title, Optional.empty(), (s, r) -> serialize(change.apply(r)));
+    }
+
+    /** Refused: any status but 101, or the connection closed without a response. */
+    static WsCase.Verdict refused(WireSession s) {
+        if (s.response == null) {
+            return switch (s.end) {
+                case FIN, RESET -> WsCase.Verdict.ok("no response, connection closed (" + s.end + ")");
+                default -> WsCase.Verdict.noAnswer("no response and the connection stayed open: " + s.end + " " + s.endDetail);
+            };
+        }
+        return s.response.status() == 101 ? WsCase.Verdict.broken("answered 101 Switching Protocols")
+                : WsCase.Verdict.ok(s.response.status() + " " + s.response.reason());
+    }
+
+    static WsCase.Verdict upgraded(WireSession s) {
+        if (s.response == null) {
+            return WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        }
+        return s.response.status() == 101 ? WsCase.Verdict.ok("101")
+                : WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+    }
+
+    static List<WsCase> badRequestCases() {
+        return List.of(
+                variant("H.21.1", "POST instead of GET", r -> new HttpRequestHead("POST", r.target(), r.version(), r.headers())),
+                variant("H.21.2", "HTTP/1.0", r -> new HttpRequestHead(r.method(), r.target(), "HTTP/1.0", r.headers())),
+                variant("H.21.3", "no Host header", r -> without(r, "Host")));
+    }
+
+    static List<WsCase> upgradeHeaderCases() {
+        return List.of(
+                variant("H.22.1", "no Upgrade header", r -> without(r, "Upgrade")),
+                variant("H.22.2", "Upgrade: h2c", r -> with(r, "Upgrade", "h2c")),
+                variant("H.22.3", "no Connection header", r -> without(r, "Connection")),
+                variant("H.22.4", "Connection: keep-alive", r -> with(r, "Connection", "keep-alive")));
+    }
+
+    static List<WsCase> badKeyCases() {
+        return List.of(
+                variant("H.23.1", "no Sec-WebSocket-Key", r -> without(r, Handshake.SEC_WEBSOCKET_KEY)),
+                variant("H.23.2", "key that is not base64", r -> with(r, Handshake.SEC_WEBSOCKET_KEY, "!!!!not-base64-at-all!!!")),
+                variant("H.23.3", "key of 15 octets", r -> with(r, Handshake.SEC_WEBSOCKET_KEY, "AQIDBAUGBwgJCgsMDQ4P")),
+                variant("H.23.4", "key of 17 octets", r -> with(r, Handshake.SEC_WEBSOCKET_KEY, "AQIDBAUGBwgJCgsMDQ4PEBE=")));
+    }
+
+    static List<WsCase> tolerantCases() {
+        return List.of(
+                handshake("H.24.1", "lower-case header names, Upgrade: WebSocket, Connection: keep-alive, upgrade",
+                        Optional.empty(), (s, r) -> "GET " + r.target() + " HTTP/1.1\r\nhost: " + s.hostHeader()
+                                + "\r\nupgrade: WebSocket\r\nconnection: keep-alive, upgrade\r\nsec-websocket-key: " + s.key
+                                + "\r\nsec-websocket-version: 13\r\nx-netconform-unknown: ignored\r\n\r\n"),
+                handshake("H.24.2", "UPPER-CASE header names and an unknown header", Optional.empty(),
+                        (s, r) -> "GET " + r.target() + " HTTP/1.1\r\nHOST: " + s.hostHeader()
+                                + "\r\nUPGRADE: websocket\r\nCONNECTION: Upgrade\r\nSEC-WEBSOCKET-KEY: " + s.key
+                                + "\r\nSEC-WEBSOCKET-VERSION: 13\r\nX-Whatever: 1\r\n\r\n"));
+    }
+
+    static List<WsCase> versionCases() {
+        return List.of(
+                variant("H.28.1", "Sec-WebSocket-Version: 8", r -> with(r, Handshake.SEC_WEBSOCKET_VERSION, "8")),
+                variant("H.28.2", "Sec-WebSocket-Version: 25", r -> with(r, Handshake.SEC_WEBSOCKET_VERSION, "25")),
+                variant("H.28.3", "no Sec-WebSocket-Version", r -> without(r, Handshake.SEC_WEBSOCKET_VERSION)));
+    }
+
+    static WsCase standard(String id, String title, Optional<String> origin) {
+        return handshake(id, title, origin, (s, r) -> serialize(r));
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-21")
+    void wrongMethodVersionOrHostIsRefused(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "POST, HTTP/1.0 or no Host: an HTTP error, never 101", badRequestCases(), HandshakeTests::refused);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-22")
+    void missingUpgradeOrConnectionIsRefused(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "without Upgrade: websocket or Connection: Upgrade: an HTTP error, never 101",
+                upgradeHeaderCases(), HandshakeTests::refused);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-23")
+    void missingOrMalformedKeyIsRefused(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "a missing key, or one that is not 16 octets of base64: an HTTP error (400), never 101",
+                badKeyCases(), HandshakeTests::refused);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-24")
+    void headerCaseAndExtraTokensAreTolerated(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "a valid handshake in other letter cases with extra tokens and unknown fields is accepted",
+                tolerantCases(), HandshakeTests::upgraded);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-25")
+    void theAcceptingResponseHasUpgradeAndConnection(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "101 with Upgrade: websocket and Connection: Upgrade",
+                List.of(standard("H.25.1", "a standard handshake", Optional.empty())), s -> {
+                    WsCase.Verdict v = upgraded(s);
+                    if (v.kind() != WsCase.Kind.OK) {
+                        return v;
+                    }
+                    HttpHeaders h = s.response.headers();
+                    if (!h.containsToken("Upgrade", "websocket")) {
+                        return WsCase.Verdict.broken("Upgrade: " + h.all("Upgrade"));
+                    }
+                    return h.containsToken("Connection", "Upgrade") ? WsCase.Verdict.ok("101 with Upgrade and Connection")
+                            : WsCase.Verdict.broken("Connection: " + h.all("Connection"));
+                });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-26")
+    void theAcceptValueIsComputedFromTheKey(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))",
+                List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                        standard("H.26.2", "a second handshake (another key)", Optional.empty())), s -> {
+                    if (s.response == null) {
+                        return WsCase.Verdict.noAnswer("no response: " + s.endDetail);
+                    }
+                    List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_ACCEPT);
+                    String want = Handshake.computeAccept(s.key);
+                    return got.size() == 1 && got.get(0).strip().equals(want) ? WsCase.Verdict.ok(want)
+                            : WsCase.Verdict.broken("Sec-WebSocket-Accept " + got + " for key " + s.key + ", expected " + want);
+                });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-27")
+    @RequiresCapability(WebSocketServerAdapter.RESOURCE_NAME)
+    void anUnservedResourceNameIsRefused(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101",
+                List.of(variant("H.27.1", "request for /netconform-no-such-resource",
+                        r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers()))),
+                HandshakeTests::refused);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-28")
+    void anUnsupportedVersionIsRefusedWithTheSupportedList(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "version 25 or none: an HTTP error, for 25 with a Sec-WebSocket-Version listing 13; version 8 likewise unless the server speaks draft hybi-08 (then 101)",
+                versionCases(), s -> {
+                    if (s.log().contains("Sec-WebSocket-Version: 8") && s.response != null && s.response.status() == 101) {
+                        // version 8 is draft hybi-08, which some servers still speak: only an unknown version is judged
+                        return WsCase.Verdict.ok("101: the server understands version 8 (draft hybi-08)");
+                    }
+                    WsCase.Verdict v = refused(s);
+                    if (v.kind() != WsCase.Kind.OK || s.response == null) {
+                        return v;
+                    }
+                    boolean missing = s.log().contains("no Sec-WebSocket-Version");
+                    List<String> versions = s.response.headers().elements(Handshake.SEC_WEBSOCKET_VERSION);
+                    if (!missing && !versions.contains("13")) {
+                        return WsCase.Verdict.broken(s.response.status() + " without Sec-WebSocket-Version listing 13 (got "
+                                + versions + ")");
+                    }
+                    return WsCase.Verdict.ok(s.response.status() + ", Sec-WebSocket-Version " + versions);
+                });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-29")
+    void theStatusForAnUnsupportedVersionIsRecorded(WebSocketServerAdapter ws) {
+        CaseRunner.record(ws, "recorded: the status for an unsupported version", versionCases().subList(0, 2),
+                s -> s.response == null ? "no response: " + s.endDetail
+                        : s.response.status() + " " + s.response.reason() + ", Sec-WebSocket-Version "
+                        + s.response.headers().all(Handshake.SEC_WEBSOCKET_VERSION));
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-30")
+    void noSubprotocolIsSelectedUnlessOffered(WebSocketServerAdapter ws) {
+        List<WsCase> cases = List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                variant("H.30.2", "offering x-netconform-a, x-netconform-b",
+                        r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
+        CaseRunner.check(ws, "no Sec-WebSocket-Protocol unless offered; at most one offered value", cases, s -> {
+            WsCase.Verdict v = upgraded(s);
+            if (v.kind() != WsCase.Kind.OK) {
+                return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
+            }
+            List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_PROTOCOL);
+            boolean offered = s.log().contains("x-netconform-a, x-netconform-b");
+            if (got.isEmpty()) {
+                return WsCase.Verdict.ok("no Sec-WebSocket-Protocol");
+            }
+            if (!offered) {
+                return WsCase.Verdict.broken("Sec-WebSocket-Protocol " + got + " though none was offered");
+            }
+            return got.size() == 1 && List.of("x-netconform-a", "x-netconform-b").contains(got.get(0).strip())
+                    ? WsCase.Verdict.ok("selected " + got.get(0)) : WsCase.Verdict.broken("Sec-WebSocket-Protocol " + got);
+        });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-31")
+    void unknownExtensionsAreNotEchoed(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "an offer of x-netconform-unknown is not accepted",
+                List.of(variant("H.31.1", "offering x-netconform-unknown",
+                        r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown"))), s -> {
+                    WsCase.Verdict v = upgraded(s);
+                    if (v.kind() != WsCase.Kind.OK) {
+                        return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
+                    }
+                    List<String> ext = s.response.headers().elements(Handshake.SEC_WEBSOCKET_EXTENSIONS);
+                    return ext.stream().anyMatch(e -> e.contains("x-netconform-unknown"))
+                            ? WsCase.Verdict.broken("accepted " + ext) : WsCase.Verdict.ok("extensions " + ext);
+                });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-HS-32")
+    void malformedExtensionOffersAreRefused(WebSocketServerAdapter ws) {
+        List<WsCase> cases = new ArrayList<>();
+        String[] bad = {"foo;;", ", ,", "foo; bar=\"a b\""};
+        for (int i = 0; i < bad.length; i++) {
+            String value = bad[i];
+            cases.add(variant("H.32." + (i + 1), "Sec-WebSocket-Extensions: " + value,
+                    r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
+        }
+        CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101", cases,
+                HandshakeTests::refused);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-SEC-3")
+    @RequiresCapability(WebSocketServerAdapter.ORIGIN_POLICY)
+    void aRefusedOriginGetsAnHttpError(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "Origin http://evil.example: an HTTP error, never 101; the allowed Origin: 101",
+                originCases(ws), s -> s.log().contains("evil.example") ? refused(s) : upgraded(s));
+    }
+
+    @ConformanceTest
+    @Requirement("WS-SEC-4")
+    @RequiresCapability(WebSocketServerAdapter.ORIGIN_POLICY)
+    void aRefusedOriginGets403(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1),
+                s -> s.response != null && s.response.status() == 403 ? WsCase.Verdict.ok("403")
+                        : WsCase.Verdict.broken(s.response == null ? "no response" : "status " + s.response.status()));
+    }
+
+    static List<WsCase> originCases(WebSocketServerAdapter ws) {
+        String allowed = ws.allowedOrigin().orElseThrow(() -> new IllegalStateException("origin-policy without allowedOrigin"));
+        return List.of(standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
+                standard("S.3.2", "Origin: " + allowed, Optional.of(allowed)));
+    }
+
+    @ConformanceTest
+    @Requirement("WS-SEC-5")
+    void whetherAForeignOriginIsAcceptedIsRecorded(WebSocketServerAdapter ws) {
+        CaseRunner.record(ws, "recorded: the answer to a foreign Origin and to none", List.of(
+                        standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
+                        standard("H.25.1", "a standard handshake", Optional.empty())),
+                s -> s.response == null ? "no response" : s.response.status() == 101 ? "accepted (101)"
+                        : "refused (" + s.response.status() + ")");
+    }
+}

@@ -1,0 +1,56 @@
+package org.netconform.suites.wsserver;
+
+/**
+ * One case of the endpoint suite: what the client does on a fresh connection. What it means is decided
+ * by a {@link Judge} afterwards, so the same run can be judged for several requirements (the MUST that
+ * the connection fails, the SHOULD on its close code, the INFO record of what happened).
+ *
+ * @param id       stable case ID, Autobahn's numbering where the case comes from there (e.g. "6.3.1")
+ * @param title    what the case sends
+ * @param action   the client's script
+ * @param frameCap largest frame the server may send in this case
+ * @param readCap  total octets the server may send in this case
+ */
+public record WsCase(String id, String title, Action action, long frameCap, long readCap) {
+
+    /** The client's script; it leaves everything it saw in the session. */
+    @FunctionalInterface
+    public interface Action {
+        void run(WireSession s) throws Exception;
+    }
+
+    /** A verdict on one run. */
+    public record Verdict(Kind kind, String detail) {
+        public static Verdict ok(String detail) {
+            return new Verdict(Kind.OK, detail);
+        }
+
+        public static Verdict broken(String detail) {
+            return new Verdict(Kind.BROKEN, detail);
+        }
+
+        public static Verdict noAnswer(String detail) {
+            return new Verdict(Kind.NO_ANSWER, detail);
+        }
+
+        public static Verdict notApplicable(String detail) {
+            return new Verdict(Kind.NOT_APPLICABLE, detail);
+        }
+    }
+
+    public enum Kind { OK, BROKEN, NO_ANSWER, NOT_APPLICABLE }
+
+    /** Judges a finished run. */
+    @FunctionalInterface
+    public interface Judge {
+        Verdict judge(WireSession s);
+    }
+
+    public static WsCase of(String id, String title, Action action) {
+        return new WsCase(id, title, action, 1024 * 1024, 32L * 1024 * 1024);
+    }
+
+    public WsCase caps(long frame, long total) {
+        return new WsCase(id, title, action, frame, total);
+    }
+}
