@@ -27,6 +27,7 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         Method method = context.targetMethod();
         TestCase tc = TestCase.of(method);
+        PropertySeeds.apply(context.attributes(), method);
         List<String> mismatches = new ArrayList<>();
         boolean anyRan = false;
         PropertyExecutionResult last = null;
