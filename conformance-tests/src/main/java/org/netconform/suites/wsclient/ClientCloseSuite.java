@@ -1,0 +1,477 @@
+package org.netconform.suites.wsclient;
+
+import static org.netconform.suites.wsclient.Fuzz.hex;
+import static org.netconform.suites.wsclient.Fuzz.list;
+import static org.netconform.suites.wsclient.Fuzz.raw;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netconform.harness.ConformanceTest;
+import org.netconform.harness.Observation;
+import org.netconform.harness.Requirement;
+import org.netconform.harness.RequiresCapability;
+import org.netconform.harness.wsclient.Chop;
+import org.netconform.harness.wsclient.ClientFrame;
+import org.netconform.harness.wsclient.FuzzServer.TcpEnd;
+import org.netconform.spi.wsclient.ClientRecorder;
+import org.netconform.spi.wsclient.WebSocketClientAdapter;
+
+/** Close frames, status codes and the closing handshake as they bind a client (RFC 6455 §5.5.1, §7). */
+public class ClientCloseSuite {
+
+    static byte[] code(int code) {
+        return new byte[] {(byte) (code >>> 8), (byte) code};
+    }
+
+    // ---- Close frames the server sends ----
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-2")
+    void failsOnAOneOctetClose(WebSocketClientAdapter client) {
+        Fuzz.mustRefuseClose(client, "a Close payload of exactly 1 octet", Map.of("close [03]", hex("03")));
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-7")
+    void failsOnCodesNeverValidOnTheWire(WebSocketClientAdapter client) {
+        Map<String, byte[]> in = new LinkedHashMap<>();
+        for (int c : new int[] {0, 999, 1005, 1006, 1015}) {
+            in.put("code " + c, code(c));
+        }
+        Fuzz.mustRefuseClose(client, "codes 0-999, 1005, 1006, 1015", in);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-8")
+    void failsOnReservedAndUnassignedCodes(WebSocketClientAdapter client) {
+        Map<String, byte[]> in = new LinkedHashMap<>();
+        for (int c : new int[] {1004, 1016, 1100, 2000, 2999}) {
+            in.put("code " + c, code(c));
+        }
+        Fuzz.mustRefuseClose(client, "1004 and 1016-2999", in);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-6")
+    void acceptsValidCloses(WebSocketClientAdapter client) {
+        Map<String, byte[]> in = new LinkedHashMap<>();
+        in.put("empty", new byte[0]);
+        for (int c : new int[] {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999}) {
+            in.put("code " + c, code(c));
+        }
+        byte[] longReason = new byte[125];
+        System.arraycopy(code(1000), 0, longReason, 0, 2);
+        java.util.Arrays.fill(longReason, 2, 125, (byte) 'r');
+        in.put("1000 with a 123-octet reason", longReason);
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        in.forEach((name, payload) -> cases.put(name, ctx -> {
+            try (Live live = Live.open(ctx, client, "/valid-close")) {
+                live.peer.sendClose(Chop.WHOLE, payload);
+                ClientFrame c = live.clientClose(Live.REACT);
+                if (c == null) {
+                    return "no Close in response" + (live.peer.tcpEnd() != TcpEnd.OPEN ? " (TCP " + live.peer.tcpEnd() + ")" : "");
+                }
+                int sent = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : -1;
+                boolean error = (c.closeCode() == 1002 || c.closeCode() == 1007) && c.closeCode() != sent;
+                return error ? "answered with the error code " + c.closeCode() + " (it sent " + sent + ")" : null;
+            }
+        }));
+        Cases.check("the client completes the closing handshake (answers with a Close) without 1002", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-9")
+    void whatItDoesWithCodesAbove4999(WebSocketClientAdapter client) {
+        List<String> seen = new ArrayList<>();
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        for (int c : new int[] {5000, 65535}) {
+            cases.put("code " + c, ctx -> {
+                try (Live live = Live.open(ctx, client, "/close-5000")) {
+                    live.peer.sendClose(Chop.WHOLE, code(c));
+                    live.peer.awaitCloseOrEnd(Live.REACT);
+                    ClientFrame f = live.clientClose(Duration.ofMillis(50));
+                    synchronized (seen) {
+                        seen.add(c + ": " + (f == null ? "no Close, TCP " + live.peer.tcpEnd() : "answered Close " + f.closeCode()));
+                    }
+                    return null;
+                }
+            });
+        }
+        try {
+            Cases.check("recorded, not judged", cases);
+        } finally {
+            Observation.observed(String.join("\n", seen));
+        }
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-11")
+    void answersTheServersClose(WebSocketClientAdapter client) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        for (Chop chop : Chop.values()) {
+            cases.put("server Close 1000 [" + chop + "]", ctx -> {
+                try (Live live = Live.open(ctx, client, "/server-close")) {
+                    live.peer.sendClose(chop, code(1000));
+                    return live.clientClose(Live.REACT) != null ? null : "no Close in response within " + Live.REACT.toMillis() + " ms";
+                }
+            });
+        }
+        Cases.check("a Close in response", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-12")
+    void answersTheCloseWithinASecond(WebSocketClientAdapter client) {
+        Cases.check("the responding Close within 1 s", "server close", ctx -> {
+            try (Live live = Live.open(ctx, client, "/close-prompt")) {
+                live.peer.sendClose(Chop.WHOLE, code(1000));
+                return live.clientClose(Duration.ofSeconds(1)) != null ? null : "no Close within 1000 ms";
+            }
+        });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-13")
+    void whichCodeTheResponseCarries(WebSocketClientAdapter client) {
+        String[] seen = {"nothing"};
+        try {
+            Cases.check("recorded, not judged", "server Close 4000", ctx -> {
+                try (Live live = Live.open(ctx, client, "/close-code")) {
+                    live.peer.sendClose(Chop.WHOLE, code(4000));
+                    ClientFrame c = live.clientClose(Live.REACT);
+                    seen[0] = c == null ? "no Close" : c.closeCode() == 4000 ? "echoes the code (4000)"
+                            : c.closeCode() == -1 ? "a Close without a code" : "a Close with " + c.closeCode();
+                    return null;
+                }
+            });
+        } finally {
+            Observation.observed(seen[0]);
+        }
+    }
+
+    // ---- the client's own Close ----
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-10")
+    void closesWithTheApplicationsCodeAndReason(WebSocketClientAdapter client) {
+        Cases.check("a Close carrying 4000 and \"bye\"", "close 4000 bye", ctx -> {
+            try (Live live = Live.open(ctx, client, "/app-close")) {
+                live.conn.close(4000, "bye");
+                ClientFrame c = live.clientClose(Live.REACT);
+                if (c == null) {
+                    return "no Close frame";
+                }
+                return c.closeCode() == 4000 && c.closeReason().equals("bye") ? null : "sent " + c;
+            }
+        });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-1")
+    void closePayloadIsCodeThenReason(WebSocketClientAdapter client) {
+        Cases.check("close 1000 \"bye\" has the payload 03 e8 62 79 65", "close 1000 bye", ctx -> {
+            try (Live live = Live.open(ctx, client, "/close-payload")) {
+                live.conn.close(1000, "bye");
+                ClientFrame c = live.clientClose(Live.REACT);
+                if (c == null) {
+                    return "no Close frame";
+                }
+                return java.util.Arrays.equals(c.payload(), hex("03 e8 62 79 65")) ? null : "payload " + Fuzz.describe(c.payload());
+            }
+        });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-3")
+    void neverSendsAReasonOver123Octets(WebSocketClientAdapter client) {
+        Cases.check("a 124-octet reason is refused, or truncated at a code point boundary", "long reason", ctx -> {
+            try (Live live = Live.open(ctx, client, "/long-reason")) {
+                try {
+                    live.conn.close(1000, "é".repeat(62));
+                } catch (Exception e) {
+                    ctx.log("the API refused: " + e);
+                    return null;
+                }
+                ClientFrame c = live.clientClose(Live.REACT);
+                if (c == null) {
+                    return null;
+                }
+                byte[] reason = java.util.Arrays.copyOfRange(c.payload(), Math.min(2, c.payload().length), c.payload().length);
+                if (reason.length > 123) {
+                    return "sent a reason of " + reason.length + " octets";
+                }
+                return org.netconform.reference.websocket.Utf8Validator.isValid(reason) ? null
+                        : "truncated the reason inside a code point: " + Fuzz.describe(reason);
+            }
+        });
+    }
+
+    private static void mustNotSendCodes(WebSocketClientAdapter client, int... codes) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        for (int code : codes) {
+            cases.put("close(" + code + ")", ctx -> {
+                try (Live live = Live.open(ctx, client, "/bad-code")) {
+                    try {
+                        live.conn.close(code, "");
+                    } catch (Exception e) {
+                        ctx.log("the API refused: " + e);
+                        return null;
+                    }
+                    ClientFrame c = live.clientClose(Live.REACT);
+                    return c != null && c.closeCode() == code ? "sent a Close with " + code : null;
+                }
+            });
+        }
+        Cases.check("the API refuses the code or sends another (or none)", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-4")
+    @RequiresCapability(WebSocketClientAdapter.SEND_RAW_CLOSE_CODE)
+    void neverSends1005Or1006Or1015(WebSocketClientAdapter client) {
+        mustNotSendCodes(client, 1005, 1006, 1015);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-5")
+    @RequiresCapability(WebSocketClientAdapter.SEND_RAW_CLOSE_CODE)
+    void sendsOnlyCodesValidOnTheWire(WebSocketClientAdapter client) {
+        mustNotSendCodes(client, 0, 999, 1004, 1016, 2000, 2999, 5000);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-14")
+    void sendsNoDataAfterItsClose(WebSocketClientAdapter client) {
+        Cases.check("no data frame after the client's Close, even when the application sends", "late text", ctx -> {
+            try (Live live = Live.open(ctx, client, "/late")) {
+                live.peer.autoClose(false);
+                live.peer.sendClose(Chop.WHOLE, code(1000));
+                if (live.clientClose(Live.REACT) == null) {
+                    throw new IllegalStateException("the client did not answer the Close: nothing to judge");
+                }
+                try {
+                    live.conn.sendText("late");
+                } catch (Exception e) {
+                    ctx.log("the API refused to send: " + e);
+                }
+                Thread.sleep(Live.QUIET.toMillis());
+                List<ClientFrame> frames = live.peer.frames();
+                int close = frames.indexOf(frames.stream().filter(f -> f.opcode() == ClientFrame.CLOSE).findFirst().get());
+                List<String> after = frames.subList(close + 1, frames.size()).stream().filter(ClientFrame::isData)
+                        .map(ClientFrame::toString).toList();
+                return after.isEmpty() ? null : "data after its Close: " + after;
+            }
+        });
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-15")
+    void sendsNoSecondClose(WebSocketClientAdapter client) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        cases.put("client closes, server answers", ctx -> {
+            try (Live live = Live.open(ctx, client, "/one-close")) {
+                live.peer.autoClose(false);
+                live.conn.close(1000, "");
+                if (live.clientClose(Live.REACT) == null) {
+                    throw new IllegalStateException("the client sent no Close");
+                }
+                live.peer.sendClose(Chop.WHOLE, code(1000));
+                Thread.sleep(Live.QUIET.toMillis());
+                long n = live.peer.frames().stream().filter(f -> f.opcode() == ClientFrame.CLOSE).count();
+                return n == 1 ? null : "sent " + n + " Close frames";
+            }
+        });
+        cases.put("both close at the same time", ctx -> {
+            try (Live live = Live.open(ctx, client, "/both-close")) {
+                live.peer.autoClose(false);
+                live.peer.sendClose(Chop.WHOLE, code(1000));
+                try {
+                    live.conn.close(1000, "");
+                } catch (Exception e) {
+                    ctx.log("the API refused to close (already closing): " + e);
+                }
+                Thread.sleep(Live.QUIET.toMillis());
+                long n = live.peer.frames().stream().filter(f -> f.opcode() == ClientFrame.CLOSE).count();
+                return n <= 1 ? null : "sent " + n + " Close frames";
+            }
+        });
+        Cases.check("one Close from the client, never a second", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-17")
+    void waitsForTheServerToCloseTcp(WebSocketClientAdapter client) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        cases.put("client starts the close", ctx -> {
+            try (Live live = Live.open(ctx, client, "/wait-tcp")) {
+                live.peer.tcpCloseDelay(Duration.ofMillis(500));
+                live.conn.close(1000, "");
+                live.peer.awaitTcpEnd(Duration.ofSeconds(2));
+                return live.peer.tcpEnd() == TcpEnd.SERVER_CLOSED ? null : "the client closed TCP first (" + live.peer.tcpEnd() + ")";
+            }
+        });
+        cases.put("server starts the close", ctx -> {
+            try (Live live = Live.open(ctx, client, "/wait-tcp-2")) {
+                live.peer.tcpCloseDelay(Duration.ofMillis(500));
+                live.peer.autoClose(false);
+                live.peer.sendClose(Chop.WHOLE, code(1000));
+                live.clientClose(Live.REACT);
+                live.peer.awaitTcpEnd(Duration.ofMillis(500));
+                if (live.peer.tcpEnd() == TcpEnd.OPEN) {
+                    live.peer.closeTcp();
+                }
+                return live.peer.tcpEnd() == TcpEnd.SERVER_CLOSED ? null : "the client closed TCP first (" + live.peer.tcpEnd() + ")";
+            }
+        });
+        Cases.check("after the closing handshake the client leaves closing TCP to the server (held 500 ms)", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-18")
+    void howLongItWaitsForTheServer(WebSocketClientAdapter client) {
+        String[] seen = {"nothing"};
+        try {
+            Cases.check("recorded, not judged", "server never closes TCP", ctx -> {
+                try (Live live = Live.open(ctx, client, "/never-close")) {
+                    live.peer.autoClose(false);
+                    long t0 = live.peer.now();
+                    live.conn.close(1000, "");
+                    live.clientClose(Live.REACT);
+                    live.peer.sendClose(Chop.WHOLE, code(1000));
+                    boolean ended = live.peer.awaitTcpEnd(Duration.ofSeconds(3));
+                    seen[0] = ended ? "the client closed TCP " + (live.peer.tcpEndAt() - t0) + " ms after its Close ("
+                            + live.peer.tcpEnd() + ")" : "still open 3 s after the closing handshake";
+                    return null;
+                }
+            });
+        } finally {
+            Observation.observed(seen[0]);
+        }
+    }
+
+    // ---- failing the connection ----
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-20")
+    void processesNothingAfterFailing(WebSocketClientAdapter client) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        cases.put("RSV1 text, then a Ping, a text and a Close", ctx -> {
+            try (Live live = Live.open(ctx, client, "/after-fail")) {
+                live.peer.autoClose(false);
+                live.send(Chop.WHOLE, raw().opcode(1).rsv(4).payload("bad".getBytes(StandardCharsets.UTF_8)).toBytes(),
+                        Live.ping(Live.AFTER), Live.text("after"), Live.close(1000, ""));
+                live.peer.awaitCloseOrEnd(Live.REACT);
+                Thread.sleep(Live.QUIET.toMillis());
+                List<String> problems = new ArrayList<>();
+                List<ClientFrame> frames = live.peer.frames();
+                if (frames.stream().anyMatch(f -> f.opcode() == ClientFrame.PONG)) {
+                    problems.add("answered the Ping");
+                }
+                if (!live.rec.messages().isEmpty()) {
+                    problems.add("delivered " + live.rec.messages());
+                }
+                List<ClientFrame> closes = frames.stream().filter(f -> f.opcode() == ClientFrame.CLOSE).toList();
+                if (closes.size() > 1) {
+                    problems.add("sent " + closes.size() + " Close frames");
+                } else if (closes.size() == 1 && closes.get(0).closeCode() == 1000) {
+                    problems.add("answered the later Close normally (1000): it did not fail on the RSV bit");
+                }
+                if (closes.isEmpty() && live.peer.tcpEnd() == TcpEnd.OPEN) {
+                    problems.add("neither closed nor failed");
+                }
+                return problems.isEmpty() ? null : String.join("; ", problems);
+            }
+        });
+        Cases.check("after the offending frame: no Pong, no message, no Close in response to the Close", cases);
+    }
+
+    private static Map<String, List<byte[]>> protocolErrors() {
+        Map<String, List<byte[]>> in = new LinkedHashMap<>();
+        in.put("RSV1 text", list(raw().opcode(1).rsv(4).payload(Fuzz.utf8("x")).toBytes()));
+        in.put("opcode 3", list(raw().opcode(3).payload(Fuzz.utf8("x")).toBytes()));
+        in.put("masked text", list(raw().opcode(1).mask(0x01020304).payload(Fuzz.utf8("x")).toBytes()));
+        in.put("fragmented ping", list(raw().fin(false).opcode(9).toBytes()));
+        in.put("orphan continuation", list(raw().opcode(0).payload(Fuzz.utf8("x")).toBytes()));
+        return in;
+    }
+
+    private static void closeCodeOnFailure(WebSocketClientAdapter client, Map<String, List<byte[]>> in,
+                                           java.util.function.IntPredicate ok, String want) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        in.forEach((name, frames) -> cases.put(name, ctx -> {
+            try (Live live = Live.open(ctx, client, "/fail-code")) {
+                live.send(Chop.WHOLE, frames);
+                live.peer.awaitCloseOrEnd(Live.REACT);
+                ClientFrame c = live.clientClose(Duration.ofMillis(100));
+                if (c == null) {
+                    return live.peer.tcpEnd() == TcpEnd.OPEN ? "did not fail the connection" : "closed TCP without a Close frame";
+                }
+                return ok.test(c.closeCode()) ? null : "Close with " + (c.closeCode() == -1 ? "no code" : c.closeCode()) + ", expected " + want;
+            }
+        }));
+        Cases.check("on failing: a Close with " + want + " before TCP is closed", cases);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-21")
+    void sendsACloseWhenFailing(WebSocketClientAdapter client) {
+        closeCodeOnFailure(client, protocolErrors(), c -> c != -1, "a status code");
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-22")
+    void failsWith1002OnProtocolErrors(WebSocketClientAdapter client) {
+        closeCodeOnFailure(client, protocolErrors(), c -> c == 1002, "1002");
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-23")
+    void failsWith1007OnInvalidUtf8(WebSocketClientAdapter client) {
+        Map<String, List<byte[]>> in = new LinkedHashMap<>();
+        in.put("text [c0 80]", list(raw().opcode(1).payload(hex("c0 80")).toBytes()));
+        in.put("fragmented text ending inside a code point", list(raw().fin(false).opcode(1).payload(hex("41")).toBytes(),
+                raw().opcode(0).payload(hex("e2 82")).toBytes()));
+        closeCodeOnFailure(client, in, c -> c == 1007, "1007");
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-25")
+    void reportsTheCloseToTheApplication(WebSocketClientAdapter client) {
+        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        cases.put("server Close 4001 \"why\"", ctx -> reported(ctx, client, live -> live.peer.sendClose(Chop.WHOLE,
+                new byte[] {0x0f, (byte) 0xa1, 'w', 'h', 'y'}), 4001, "why"));
+        cases.put("server Close without a code", ctx -> reported(ctx, client, live -> live.peer.sendClose(Chop.WHOLE, new byte[0]),
+                1005, ""));
+        cases.put("TCP dropped without a Close", ctx -> reported(ctx, client, live -> live.peer.closeTcp(), 1006, null));
+        Cases.check("the application is told the first Close's code and reason; 1005 when it had no code; 1006 when none came",
+                cases);
+    }
+
+    private static String reported(Cases.Context ctx, WebSocketClientAdapter client, java.util.function.Consumer<Live> action,
+                                   int code, String reason) throws Exception {
+        try (Live live = Live.open(ctx, client, "/report")) {
+            action.accept(live);
+            if (!live.rec.awaitClosed(Live.REACT)) {
+                throw new IllegalStateException("the client reported no close to its application within " + Live.REACT.toMillis() + " ms");
+            }
+            ClientRecorder.Closed c = live.rec.closed().get();
+            return c.code() == code && (reason == null || c.reason().equals(reason)) ? null
+                    : "reported " + c.code() + " '" + c.reason() + "', expected " + code + (reason == null ? "" : " '" + reason + "'");
+        }
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-26")
+    void staysOpenWhenIdle(WebSocketClientAdapter client) {
+        Cases.check("an idle connection stays open (watched 1 s)", "idle", ctx -> {
+            try (Live live = Live.open(ctx, client, "/idle")) {
+                boolean closed = live.peer.awaitCloseOrEnd(Duration.ofSeconds(1));
+                return closed ? "closed an idle connection: " + live.peer.frames() + " TCP " + live.peer.tcpEnd() : null;
+            }
+        });
+    }
+}
