@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The client suite passes the reference client and catches each broken client with the intended ID. */
 class WsClientSuiteCatchesBrokenClientsTest {
     private static final String SUITES = "org.netconform.suites.wsclient";
+    private static final java.util.Map<String, List<SuiteRun.Result>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Test
     void referenceClientPassesEveryRequirementItIsJudgedOn() {
@@ -21,5 +22,24 @@ class WsClientSuiteCatchesBrokenClientsTest {
         });
         assertThat(results).extracting(r -> r.requirements().get(0))
                 .contains("WS-HS-16", "WS-MASK-1", "WS-MASK-7", "WS-FRAME-2", "WS-CLOSE-11", "WS-UTF8-2");
+    }
+
+    @ParameterizedTest(name = "{0} fails {1}")
+    @CsvSource({
+            "broken-client-accepts-any-accept, WS-HS-16",
+            "broken-client-unmasked,           WS-MASK-1",
+            "broken-client-reused-mask-key,    WS-MASK-7",
+            "broken-client-reused-mask-key,    WS-MASK-8",
+            "broken-client-ignores-close,      WS-CLOSE-11",
+    })
+    void brokenClientIsCaughtWithTheIntendedId(String target, String id) {
+        List<SuiteRun.Result> results = RUNS.computeIfAbsent(target, t -> SuiteRun.run(SUITES, t));
+        assertThat(results).filteredOn(r -> r.requirements().contains(id))
+                .as("results for %s", id).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.outcome()).as(r.toString()).isEqualTo("FAIL"));
+        // and not everything fails: the break is pinned to what it breaks
+        assertThat(results).filteredOn(r -> r.outcome().equals("PASS")).isNotEmpty();
+        assertThat(results).filteredOn(r -> r.requirements().contains("WS-FRAME-11")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.outcome()).as(r.toString()).isIn("PASS", "FAIL"));
     }
 }
