@@ -117,8 +117,9 @@ final class Cases {
             }
             Observation.wire("=== case " + name + ": " + verdict + "\n" + contexts.get(name).logText());
         }
-        Observation.observed(violations.isEmpty() && errors.isEmpty() ? cases.size() + " cases as expected"
-                : String.join("\n", violations) + (errors.isEmpty() ? "" : "\n" + String.join("\n", errors)));
+        List<String> all = new ArrayList<>(violations);
+        all.addAll(errors);
+        Observation.observed(all.isEmpty() ? cases.size() + " cases as expected" : String.join("\n", all));
         if (!violations.isEmpty()) {
             throw new AssertionError(violations.size() + " of " + cases.size() + " cases: " + String.join("; ", violations));
         }

@@ -37,15 +37,23 @@ public final class JettyWebSocketClientTarget implements Target {
     }
 
     static final class Client implements WebSocketClientAdapter {
-        private static WebSocketClient jetty;
+        /** A client of its own per connection, stopped with it: no state carries over between cases. */
+        private static WebSocketClient jetty() throws Exception {
+            WebSocketClient c = new WebSocketClient();
+            c.start();
+            return c;
+        }
 
-        private static synchronized WebSocketClient jetty() throws Exception {
-            if (jetty == null) {
-                WebSocketClient c = new WebSocketClient();
-                c.start();
-                jetty = c;
-            }
-            return jetty;
+        private static void stop(WebSocketClient c) {
+            Thread t = new Thread(() -> {
+                try {
+                    c.stop();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }, "jetty-client-stop");
+            t.setDaemon(true);
+            t.start();
         }
 
         @Override
@@ -101,14 +109,17 @@ public final class JettyWebSocketClientTarget implements Target {
                     rec.error(cause);
                 }
             };
-            CompletableFuture<Session> f = jetty().connect(endpoint, request.uri(), up);
+            WebSocketClient jetty = jetty();
+            CompletableFuture<Session> f = jetty.connect(endpoint, request.uri(), up);
             Session s;
             try {
                 s = f.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
+                stop(jetty);
                 throw e.getCause() instanceof Exception x ? x : e;
             } catch (java.util.concurrent.TimeoutException e) {
                 f.cancel(true);
+                stop(jetty);
                 throw e;
             }
             long timeout = request.timeout().toMillis();
@@ -136,6 +147,7 @@ public final class JettyWebSocketClientTarget implements Target {
                 @Override
                 public void abort() {
                     s.disconnect();
+                    stop(jetty);
                 }
             };
         }
