@@ -51,7 +51,7 @@ public final class Baseline {
         }
     }
 
-    static Baseline parse(String resource, String text) {
+    public static Baseline parse(String resource, String text) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
             String line;

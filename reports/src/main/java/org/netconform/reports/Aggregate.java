@@ -41,7 +41,8 @@ final class Aggregate {
         Outcome worst = worst(results);
         Map<Outcome, Integer> counts = counts(results);
         boolean mixed = counts.size() > 1;
-        String countsText = mixed ? countsText(counts) : results.size() > 1 ? worst.name() + " " + results.size() : "";
+        // counts only when they say something: a cell whose results all agree shows just the outcome
+        String countsText = mixed ? countsText(counts) : "";
         boolean baseline = results.stream().anyMatch(CaseResult::matchesListedDeviation);
         int differing = (int) results.stream().filter(CaseResult::differsFromBaseline).count();
         String title = results.stream().filter(CaseResult::baselineListed).map(CaseResult::baselineWhy)

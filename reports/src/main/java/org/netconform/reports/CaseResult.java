@@ -11,17 +11,32 @@ import java.util.Set;
  * Fields the harness did not report are null (absent from the JSON).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"requirements", "test", "testId", "outcome", "baseline", "baselineWhy", "matchesBaseline",
+@JsonPropertyOrder({"requirements", "test", "testId", "outcome", "covered", "baseline", "baselineWhy", "matchesBaseline",
         "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog"})
 public record CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
                          String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
-                         String seed, String counterexample, Long durationMs, String wireLog) {
+                         String seed, String counterexample, Long durationMs, String wireLog, Boolean covered) {
 
     /** Outcomes a baseline expects when it lists nothing for a requirement. */
-    private static final Set<String> DEFAULT_BASELINES = Set.of("PASS", "INFORMATIONAL");
 
     public CaseResult {
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
+    }
+
+    /** A result without {@code covered} (an older file): the target counts as covering the test's area. */
+    public CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
+                      String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
+                      String seed, String counterexample, Long durationMs, String wireLog) {
+        this(requirements, test, testId, outcome, baseline, baselineWhy, matchesBaseline, expected, observed, reason,
+                seed, counterexample, durationMs, wireLog, null);
+    }
+
+    /**
+     * Whether the target offers an adapter for the test's area; false only when the harness said so
+     * ({@code covered} absent counts as true). Not named isCovered, so Jackson sees only the component.
+     */
+    public boolean inCoveredArea() {
+        return !Boolean.FALSE.equals(covered);
     }
 
     public Outcome judged() {
@@ -35,8 +50,9 @@ public record CaseResult(List<String> requirements, String test, String testId, 
 
     /** The baseline lists a deviation for this result (it expects something other than the default). */
     public boolean baselineListed() {
-        return (baselineWhy != null && !baselineWhy.isBlank())
-                || (baseline != null && !DEFAULT_BASELINES.contains(baseline));
+        // a listed line always has a why; without one the harness derived the expectation itself
+        // (PASS, INFORMATIONAL, or UNSUPPORTED where the adapter declares no such capability)
+        return baselineWhy != null && !baselineWhy.isBlank();
     }
 
     /** The result is a deviation the baseline lists and expects. */

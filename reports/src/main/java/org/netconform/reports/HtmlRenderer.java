@@ -20,14 +20,16 @@ public final class HtmlRenderer {
     private final Mustache index = FACTORY.compile("index.mustache");
     private final Mustache requirement = FACTORY.compile("requirement.mustache");
     private final Mustache info = FACTORY.compile("info.mustache");
+    private final Mustache deviations = FACTORY.compile("deviations.mustache");
 
-    /** Writes index.html, info.html and requirements/*.html; returns index.html. */
+    /** Writes index.html, info.html, deviations.html and requirements/*.html; returns index.html. */
     public Path render(Path reportDir, ReportModelBuilder model) throws IOException {
         Files.createDirectories(reportDir.resolve("requirements"));
         for (Views.RequirementPage page : model.requirementPages()) {
             write(requirement, page, reportDir.resolve(page.fileName()));
         }
         write(info, model.info(), reportDir.resolve("info.html"));
+        write(deviations, model.deviations(), reportDir.resolve(ReportModelBuilder.DEVIATIONS_PAGE));
         Path indexFile = reportDir.resolve("index.html");
         write(index, model.index(), indexFile);
         return indexFile;

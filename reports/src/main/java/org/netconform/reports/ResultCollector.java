@@ -33,6 +33,8 @@ public final class ResultCollector {
     static final String COUNTEREXAMPLE = PREFIX + "counterexample";
     static final String DURATION_MS = PREFIX + "durationMs";
     static final String WIRELOG = PREFIX + "wirelog";
+    /** "false" when the target offers no adapter for the test's area at all. */
+    static final String COVERED = PREFIX + "covered";
     /**
      * The harness publishes all fields as one entry under this key, as {@link java.util.Properties}
      * text, because jqwik's reporter publishes one key per entry.
@@ -75,7 +77,7 @@ public final class ResultCollector {
                 testId, outcome.name(), blankToNull(values.get(BASELINE)), blankToNull(values.get(BASELINE_WHY)),
                 bool(values.get(MATCHES_BASELINE)), values.get(EXPECTED), values.get(OBSERVED), reason,
                 blankToNull(values.get(SEED)), values.get(COUNTEREXAMPLE), duration(values.get(DURATION_MS)),
-                values.get(WIRELOG));
+                values.get(WIRELOG), bool(values.get(COVERED)));
         entries.add(new Entry(target, blankToNull(values.get(TARGET_DESCRIPTION)), r));
         return true;
     }

@@ -17,7 +17,16 @@ public final class Views {
     public record OutcomeCount(String outcome, String css, int count) {
     }
 
-    public record TargetHead(String id, String description, int results, int differing, boolean anyDiffering) {
+    /**
+     * A target in the overview: results counts only results of areas it covers; notCovered the
+     * results of areas it offers no adapter for.
+     */
+    public record TargetHead(String id, String description, int results, int notCovered, String areas,
+                             int differing, boolean anyDiffering, int deviations, String deviationsHref) {
+    }
+
+    /** A column of an area's table: a target that covers the area. */
+    public record Column(String id) {
     }
 
     /** A matrix cell: one requirement at one target. */
@@ -29,20 +38,35 @@ public final class Views {
                             String withdrawnWhy, List<Cell> cells) {
     }
 
-    public record AreaGroup(String area, String file, String anchor, List<MatrixRow> rows) {
+    /**
+     * A summary cell: requirements by the aggregate of the results in the areas the target covers;
+     * notCovered counts requirements whose only results say the target has no adapter for them.
+     */
+    public record SummaryCell(List<OutcomeCount> counts, int notRun, boolean anyNotRun, int notCovered,
+                              boolean anyNotCovered) {
     }
 
-    public record SummaryCell(List<OutcomeCount> counts, int notRun, boolean anyNotRun) {
+    public record SummaryRow(String level, int requirements, List<SummaryCell> cells) {
     }
 
-    public record SummaryRow(String area, String anchor, String level, int requirements, List<SummaryCell> cells) {
+    /**
+     * One area of the index: its summary per level and its matrix, both with only the targets that
+     * cover the area as columns.
+     */
+    public record AreaGroup(String area, String file, String anchor, boolean draft, String draftNote,
+                            List<Column> columns, boolean noColumns, List<SummaryRow> summary, boolean hasSummary,
+                            List<MatrixRow> rows) {
     }
 
     public record IndexPage(String title, String root, String generatedAt, List<TargetHead> targets,
-                            boolean noTargets, List<SummaryRow> summary, List<AreaGroup> areas, List<Legend> legend) {
+                            boolean noTargets, int deviations, List<AreaGroup> areas, List<Legend> legend) {
     }
 
     public record Link(String label, String href) {
+    }
+
+    /** A piece of a requirement's text: prose lines, or a table the spec writes in Markdown. */
+    public record TextBlock(String text, boolean table, List<List<String>> head, List<List<String>> rows) {
     }
 
     public record ResultView(String test, String testId, String outcome, String css, String baseline,
@@ -55,10 +79,12 @@ public final class Views {
                                 boolean notRun) {
     }
 
-    public record RequirementPage(String title, String root, String fileName, String id, String level, String roles,
-                                  String layers, String text, String source, String area, String file, int line,
-                                  boolean inSpec, boolean withdrawn, String withdrawnWhy, List<TargetSection> targets,
-                                  boolean noTargets, List<Legend> legend) {
+    public record RequirementPage(String title, String root, String fileName, String backHref, String id, String level,
+                                  String roles,
+                                  String layers, List<TextBlock> text, String source, String area, String file,
+                                  int line, boolean inSpec, boolean draft, String draftNote, boolean withdrawn,
+                                  String withdrawnWhy, List<TargetSection> targets, boolean noTargets,
+                                  boolean noCoveringTargets, String notCovering, List<Legend> legend) {
     }
 
     public record InfoValue(String observed, String outcome, String css, boolean judgedOtherwise, String reason,
@@ -71,7 +97,24 @@ public final class Views {
     public record InfoRow(String id, String href, String text, boolean withdrawn, List<InfoCell> cells) {
     }
 
+    public record InfoArea(String area, String anchor, boolean draft, String draftNote, List<Column> columns,
+                           boolean noColumns, List<InfoRow> rows) {
+    }
+
     public record InfoPage(String title, String root, String generatedAt, List<TargetHead> targets, boolean noTargets,
-                           List<InfoRow> rows, boolean noRows, List<Legend> legend) {
+                           List<InfoArea> areas, boolean noRows, List<Legend> legend) {
+    }
+
+    /** One result that is not what the spec asks for: FAIL, NON_STRICT, ERROR, or UNSUPPORTED in a covered area. */
+    public record DeviationRow(List<Link> requirements, String test, String outcome, String css, String baselineWhy,
+                               boolean differs, String detail, String detailLabel) {
+    }
+
+    public record DeviationTarget(String target, String description, String anchor, int count,
+                                  List<DeviationRow> rows, boolean noRows) {
+    }
+
+    public record DeviationsPage(String title, String root, String generatedAt, List<TargetHead> targets,
+                                 boolean noTargets, List<DeviationTarget> sections, List<Legend> legend) {
     }
 }

@@ -37,4 +37,12 @@ class AggregateTest {
         assertThat(cell.notRun()).isTrue();
         assertThat(cell.label()).isEqualTo("not run");
     }
+
+    @Test
+    void cellsOfOneOutcomeShowNoCounts() {
+        Views.Cell cell = Aggregate.cell(List.of(result("PASS"), result("PASS")), "x");
+        assertThat(cell.label()).isEqualTo("PASS");
+        assertThat(cell.counts()).isEmpty();
+        assertThat(cell.mixed()).isFalse();
+    }
 }

@@ -25,12 +25,15 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** The bundled spec plus one withdrawn requirement. */
+    static final String UDP_ONLY = "udp-only";
+    static final String UDP_FAIL_WHY = "connect() keeps datagrams queued before it";
+
+    /** The bundled spec (with its draft areas) plus one withdrawn requirement. */
     static SpecCatalog catalog() {
         List<SpecRequirement> all = new ArrayList<>(SpecCatalog.bundled().all());
         all.add(new SpecRequirement(WITHDRAWN_ID, Level.MUST, List.of("writer"), Set.of(Layer.CODEC),
                 "An old rule.", "RFC 791", "byte-order", "byte-order.md", 999, Optional.of("superseded by BO-ORDER-1")));
-        return SpecCatalog.of(all);
+        return SpecCatalog.of(all, SpecCatalog.bundled().draftAreas());
     }
 
     static TestIdentifier test(String name) {
@@ -58,6 +61,24 @@ final class Fixtures {
                 "requirements", requirements, "test", test, "outcome", outcome, "durationMs", "7"));
         kv.addAll(List.of(more));
         l.reportingEntryPublished(test(test), entry(kv.toArray(String[]::new)));
+    }
+
+    /**
+     * A target that covers only udp-connect, run by the byte-order suite too: its byte-order results
+     * say {@code covered=false}. Two PASS results for one requirement, a FAIL its baseline lists.
+     */
+    static void publishUdpOnly(ConformanceReportListener l) {
+        publish(l, UDP_ONLY, "UDP-CONNECT-1", "UdpSuite.connectFilters", "PASS", "covered", "true",
+                "baseline", "PASS", "matchesBaseline", "true");
+        publish(l, UDP_ONLY, "UDP-CONNECT-1", "UdpSuite.connectFiltersAgain", "PASS", "covered", "true",
+                "baseline", "PASS", "matchesBaseline", "true");
+        publish(l, UDP_ONLY, "UDP-CONNECT-2", "UdpSuite.connectDropsQueued", "FAIL", "covered", "true",
+                "baseline", "FAIL", "baselineWhy", UDP_FAIL_WHY, "matchesBaseline", "true",
+                "observed", "a datagram from another peer was received\nsecond line");
+        publish(l, UDP_ONLY, "BO-ORDER-1", "ByteOrderSuite.writesNetworkOrder", "UNSUPPORTED", "covered", "false",
+                "baseline", "UNSUPPORTED", "matchesBaseline", "true", "reason", UDP_ONLY + " declares no ByteOrder adapter");
+        publish(l, UDP_ONLY, "BO-WIDTH-2", "ByteOrderSuite.refusesOverflow", "UNSUPPORTED", "covered", "false",
+                "baseline", "UNSUPPORTED", "matchesBaseline", "true", "reason", UDP_ONLY + " declares no ByteOrder adapter");
     }
 
     /** Two targets with mixed outcomes, a hostile test name and observed value, INFO values, baseline marks. */

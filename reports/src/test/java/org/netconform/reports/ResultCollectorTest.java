@@ -90,4 +90,16 @@ class ResultCollectorTest {
         assertThat(r.outcome()).isEqualTo("FAIL");
         assertThat(r.wireLog()).isEqualTo("line 1\nline <2>");
     }
+
+    @Test
+    void parsesCoveredAbsentMeansCovered() {
+        collector.add("a", "d", Map.of("netconform.target", "udp", "netconform.outcome", "UNSUPPORTED",
+                "netconform.covered", "false", "netconform.test", "a"));
+        collector.add("b", "d", Map.of("netconform.target", "udp", "netconform.outcome", "PASS",
+                "netconform.covered", "true", "netconform.test", "b"));
+        collector.add("c", "d", Map.of("netconform.target", "udp", "netconform.outcome", "PASS", "netconform.test", "c"));
+        List<CaseResult> rs = collector.snapshot(Instant.EPOCH).get(0).results();
+        assertThat(rs).extracting(CaseResult::covered).containsExactly(false, true, null);
+        assertThat(rs).extracting(CaseResult::inCoveredArea).containsExactly(false, true, true);
+    }
 }

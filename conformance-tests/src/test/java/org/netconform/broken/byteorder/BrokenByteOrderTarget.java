@@ -128,4 +128,17 @@ public abstract class BrokenByteOrderTarget implements Target {
             };
         }
     }
+
+    /** Correct, but its baseline (test resources) still lists a deviation: the baseline check must fail. */
+    public static final class StaleBaseline extends BrokenByteOrderTarget {
+        @Override
+        public String id() {
+            return "stale-baseline";
+        }
+
+        @Override
+        ByteOrderCodec codec() {
+            return new Correct();
+        }
+    }
 }

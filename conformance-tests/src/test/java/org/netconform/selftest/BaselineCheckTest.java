@@ -1,0 +1,80 @@
+package org.netconform.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netconform.harness.Baseline;
+import org.netconform.harness.ExecutionResult;
+import org.netconform.harness.Judge;
+import org.netconform.harness.TestCase;
+import org.netconform.spec.SpecCatalog;
+import org.netconform.harness.Outcome;
+
+/** The baseline check fails in both directions, and says which ID and what to change. */
+class BaselineCheckTest {
+    private static final String SUITES = "org.netconform.suites.byteorder";
+
+    @Test
+    void aListedDeviationThatOccursMatchesTheBaseline() {
+        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "broken-truncating-writer");
+        assertThat(results).filteredOn(r -> r.requirements().contains("BO-WIDTH-2"))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.outcome()).isEqualTo("FAIL");
+                    assertThat(r.matchesBaseline()).isTrue();
+                });
+    }
+
+    @Test
+    void aNewFailureThatTheBaselineDoesNotListDiffers() {
+        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "broken-little-endian-writer");
+        assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.outcome()).isEqualTo("FAIL");
+                    assertThat(r.matchesBaseline()).isFalse();
+                });
+    }
+
+    @Test
+    void aListedDeviationThatNoLongerOccursDiffers() {
+        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "stale-baseline");
+        assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.outcome()).isEqualTo("PASS");
+                    assertThat(r.matchesBaseline()).isFalse();
+                    assertThat(r.fields().get("netconform.baseline")).isEqualTo("FAIL");
+                });
+        // everything else of this correct target matches its (otherwise empty) baseline
+        assertThat(results).filteredOn(r -> !r.requirements().contains("BO-ORDER-1"))
+                .allSatisfy(r -> assertThat(r.matchesBaseline()).as(r.toString()).isTrue());
+    }
+
+    @Test
+    void theFailureMessageSaysWhatToChange() {
+        TestCase tc = new TestCase("ByteOrderScenarios.x", "x", List.of(SpecCatalog.bundled().get("BO-ORDER-1")),
+                List.of(), List.of());
+        ExecutionResult newFailure = new ExecutionResult("lib", "d", true, tc, Outcome.FAIL, Outcome.PASS, null, null,
+                null, "wrote 67 45 23 01", null, null, 1, null);
+        assertThat(Judge.mismatch(newFailure, null)).hasMessageContaining("[lib] BO-ORDER-1 observed FAIL, expected PASS")
+                .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv)")
+                .hasMessageContaining("BO-ORDER-1@x  FAIL  <one line of why>");
+        ExecutionResult stale = new ExecutionResult("lib", "d", true, tc, Outcome.PASS, Outcome.FAIL, "wrote LE", null,
+                null, null, null, null, 1, null);
+        assertThat(Judge.mismatch(stale, null)).hasMessageContaining("baseline (netconform/baselines/lib.tsv) expects FAIL (wrote LE)")
+                .hasMessageContaining("no longer occurs");
+        ExecutionResult same = new ExecutionResult("lib", "d", true, tc, Outcome.FAIL, Outcome.FAIL, "wrote LE", null,
+                null, null, null, null, 1, null);
+        assertThat(Judge.mismatch(same, null)).isNull();
+    }
+
+    @Test
+    void malformedBaselinesAreRefusedWithFileAndLine() {
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "# c\nBO-ORDER-1 FAIL\n"))
+                .hasMessage("b.tsv:2: a baseline line is 'ID[@test] OUTCOME why', got: BO-ORDER-1 FAIL");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 BROKEN why\n"))
+                .hasMessage("b.tsv:1: unknown outcome 'BROKEN'");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 FAIL a\nBO-ORDER-1 FAIL b\n"))
+                .hasMessage("b.tsv:2: BO-ORDER-1 is listed twice");
+    }
+}
