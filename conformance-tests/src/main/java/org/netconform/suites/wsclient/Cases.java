@@ -129,6 +129,27 @@ final class Cases {
         }
     }
 
+    /** A throwable and its causes, each as "Class: message", so the report says exactly what a client objected to. */
+    static String chain(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException) {
+                if (c.getCause() != null) {
+                    continue;
+                }
+            }
+            if (b.length() > 0) {
+                b.append(" <- caused by ");
+            }
+            b.append(c.getClass().getName());
+            if (c.getMessage() != null) {
+                b.append(": ").append(c.getMessage());
+            }
+        }
+        return b.toString();
+    }
+
     /** One case. */
     static void check(String expectation, String name, Body body) {
         check(expectation, Map.of(name, body));

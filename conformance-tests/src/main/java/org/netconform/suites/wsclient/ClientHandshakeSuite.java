@@ -158,18 +158,42 @@ public class ClientHandshakeSuite {
     @ConformanceTest
     @Requirement("WS-HS-17")
     void acceptsAValid101WrittenUnusually(WebSocketClientAdapter client) {
+        // One case per liberty the RFC allows, so a refusal names the field it objects to; every head is a
+        // valid 101: field names are case-insensitive (RFC 7230 §3.2), Upgrade is compared case-insensitively
+        // and Connection only has to contain the token Upgrade (RFC 6455 §4.1, steps 2 and 3 of the client's
+        // checks), and OWS around a field value is not part of it (RFC 7230 §3.2.4).
+        Map<String, java.util.function.Function<String, String>> heads = new LinkedHashMap<>();
+        heads.put("lower-case field names", accept -> "upgrade: websocket\r\nconnection: Upgrade\r\n"
+                + "sec-websocket-accept: " + accept + "\r\n");
+        heads.put("Upgrade: WebSocket", accept -> "Upgrade: WebSocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n");
+        heads.put("Connection: keep-alive, Upgrade", accept -> "Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n");
+        heads.put("Sec-WebSocket-Accept value preceded by three spaces", accept -> "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Accept:   " + accept + "\r\n");
+        heads.put("Sec-WebSocket-Accept value followed by two spaces (trailing OWS)", accept -> "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "  \r\n");
+        heads.put("all of these at once", accept -> "upgrade: WebSocket\r\nconnection: keep-alive, Upgrade\r\n"
+                + "sec-websocket-accept:   " + accept + "  \r\n");
         Map<String, Cases.Body> cases = new LinkedHashMap<>();
-        cases.put("lower-case names, Upgrade: WebSocket, Connection: keep-alive, Upgrade, padded accept", ctx -> {
-            Live.open(ctx, client, "/tolerant", p -> "HTTP/1.1 101 Switching Protocols\r\nupgrade: WebSocket\r\n"
-                    + "connection: keep-alive, Upgrade\r\nsec-websocket-accept:   " + Handshake.computeAccept(p.key())
-                    + "  \r\n\r\n", List.of());
-            return null;
+        int[] n = {0};
+        heads.forEach((name, fields) -> {
+            String path = "/tolerant-" + (++n[0]);
+            cases.put(name, ctx -> {
+                try {
+                    Live.open(ctx, client, path, p -> "HTTP/1.1 101 Switching Protocols\r\n"
+                            + fields.apply(Handshake.computeAccept(p.key())) + "\r\n", List.of());
+                    return null;
+                } catch (Live.Refused e) {
+                    return "refused this valid 101: " + Cases.chain(e.getCause());
+                }
+            });
         });
         cases.put("the plain valid 101 served by WireMock (accept from a response transformer)", ctx -> {
             Refusal r = connectToStub(ctx, client, Response101.VALID);
-            return r.refused == null ? null : "refused a valid 101: " + r.refused;
+            return r.refused == null ? null : "refused a valid 101: " + Cases.chain(r.refused);
         });
-        Cases.check("the client reports the connection open", cases);
+        Cases.check("the client reports the connection open for each of these valid 101 responses", cases);
     }
 
     // ---- responses a client must refuse, served by WireMock ----

@@ -30,6 +30,16 @@ final class Live implements AutoCloseable {
     /** How long to watch for something that must not happen. */
     static final Duration QUIET = Duration.ofMillis(300);
 
+    /**
+     * The client refused the 101 it was sent. Where that 101 is the plain valid one, the harness got no
+     * session to test with (an ERROR); a test of the handshake itself catches it and judges the refusal.
+     */
+    static final class Refused extends IllegalStateException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     final FuzzServer server;
     final FuzzServer.Peer peer;
     final ClientRecorder rec;
@@ -73,7 +83,9 @@ final class Live implements AutoCloseable {
             conn = connecting.get(CONNECT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             ctx.log(server.wireLog());
-            throw new IllegalStateException("the client refused a valid opening handshake: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            throw new Refused("the client refused a valid opening handshake: " + Cases.chain(cause), cause);
         } catch (TimeoutException e) {
             ctx.log(server.wireLog());
             throw new IllegalStateException("the client did not report the connection open within " + CONNECT.toSeconds() + " s");
