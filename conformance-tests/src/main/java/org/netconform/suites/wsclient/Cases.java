@@ -23,7 +23,7 @@ final class Cases {
         t.setDaemon(true);
         return t;
     });
-    static final long CASE_LIMIT_MS = 20_000;
+    static final long CASE_LIMIT_MS = 30_000;
 
     /** One case: returns the violation it found, or null. Throwing means no answer (ERROR). */
     @FunctionalInterface

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
@@ -37,6 +39,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-5")
     void requestLineIsAGetForTheResourceName(WebSocketClientAdapter client) {
         Map<String, Cases.Body> cases = new LinkedHashMap<>();
@@ -56,6 +59,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-6")
     void hostHeaderHasHostAndPort(WebSocketClientAdapter client) {
         Cases.check("Host: 127.0.0.1:<port> (the port is not 80)", "host", ctx -> {
@@ -68,6 +72,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-7")
     void upgradeAndConnectionHeaders(WebSocketClientAdapter client) {
         Cases.check("Upgrade includes websocket, Connection includes Upgrade", "headers", ctx -> {
@@ -84,6 +89,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-8")
     void keyIsSixteenRandomOctetsPerConnection(WebSocketClientAdapter client) {
         Map<String, Cases.Body> cases = new LinkedHashMap<>();
@@ -115,6 +121,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-9")
     void versionIsThirteen(WebSocketClientAdapter client) {
         Cases.check("exactly one Sec-WebSocket-Version: 13", "version", ctx -> {
@@ -124,6 +131,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-10")
     void offeredSubprotocolsAreDistinctTokens(WebSocketClientAdapter client) {
         Cases.check("no Sec-WebSocket-Protocol, or distinct non-empty tokens", "no subprotocols offered", ctx -> {
@@ -139,6 +147,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-11")
     void sendsNothingBeforeTheResponse(WebSocketClientAdapter client) {
         Cases.check("no octet from the client between its request and the server's response (held 300 ms)", "wait", ctx -> {
@@ -156,6 +165,7 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-17")
     void acceptsAValid101WrittenUnusually(WebSocketClientAdapter client) {
         // One case per liberty the RFC allows, so a refusal names the field it objects to; every head is a
@@ -257,12 +267,14 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-12")
     void refusesAStatusOtherThan101(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.STATUS_200, Response101.STATUS_403);
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-13")
     void whatItDoesWithARedirect(WebSocketClientAdapter client) {
         Cases.Context ctx = new Cases.Context("redirect");
@@ -279,30 +291,35 @@ public class ClientHandshakeSuite {
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-14")
     void refusesAMissingOrWrongUpgrade(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.MISSING_UPGRADE, Response101.WRONG_UPGRADE);
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-15")
     void refusesAMissingOrWrongConnection(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.MISSING_CONNECTION, Response101.WRONG_CONNECTION);
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-16")
     void refusesAWrongOrMissingAccept(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.WRONG_ACCEPT, Response101.MISSING_ACCEPT);
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-18")
     void refusesAnUnrequestedExtension(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.UNREQUESTED_EXTENSION);
     }
 
     @ConformanceTest
+    @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-19")
     void refusesAnUnrequestedSubprotocol(WebSocketClientAdapter client) {
         mustRefuse(client, Response101.UNREQUESTED_SUBPROTOCOL);
