@@ -127,10 +127,13 @@ public final class WebSocketSession {
     }
 
     private void sendData(Frame f) throws IOException {
-        if (closeSent || closed) {
-            throw new IllegalStateException("the connection is closing: no data after Close (§5.5.1)");
+        // checked under the write lock: the reader may be writing the responding Close right now
+        synchronized (writeLock) {
+            if (closeSent || closed) {
+                throw new IllegalStateException("the connection is closing: no data after Close (§5.5.1)");
+            }
+            write(f);
         }
-        write(f);
     }
 
     /** Sends a Ping; more than 125 octets is refused (§5.5). */
