@@ -86,8 +86,21 @@ public final class FuzzServer implements AutoCloseable {
 
     /** The next connection, with its request head read; null when none arrives in time or the head is bad. */
     public Peer accept(Duration timeout) {
+        return accept(timeout, () -> false);
+    }
+
+    /** As {@link #accept(Duration)}, but gives up early (null) once {@code giveUp} says no connection will come. */
+    public Peer accept(Duration timeout, java.util.function.BooleanSupplier giveUp) {
         try {
-            Socket s = accepted.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long until = System.nanoTime() + timeout.toNanos();
+            Socket s = null;
+            while (s == null && System.nanoTime() < until) {
+                s = accepted.poll(Math.max(1, Math.min(50, (until - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+                if (s == null && giveUp.getAsBoolean()) {
+                    log("no connection: the client gave up before connecting");
+                    return null;
+                }
+            }
             if (s == null) {
                 log("no connection within " + timeout.toMillis() + " ms");
                 return null;

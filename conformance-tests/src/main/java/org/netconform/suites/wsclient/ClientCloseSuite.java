@@ -246,7 +246,8 @@ public class ClientCloseSuite {
     @Requirement("WS-CLOSE-3")
     void neverSendsAReasonOver123Octets(WebSocketClientAdapter client) {
         Cases.check("a 124-octet reason is refused, or truncated at a code point boundary", "long reason", ctx -> {
-            try (Live live = Live.open(ctx, client, "/long-reason")) {
+            for (int attempt = 1; ; attempt++) {
+                Live live = Live.open(ctx, client, "/long-reason-" + attempt);
                 try {
                     live.conn.close(1000, "é".repeat(62));
                 } catch (Exception e) {
@@ -254,7 +255,15 @@ public class ClientCloseSuite {
                     return null;
                 }
                 ClientFrame c = live.clientClose(Live.REACT);
+                if (c == null && live.peer.tcpEnd() != TcpEnd.OPEN && attempt < Live.ANSWER_ATTEMPTS) {
+                    // Java-WebSocket's writer thread sometimes loses its Close to its own socket close:
+                    // what is judged here is the reason it sends, so look at a fresh connection
+                    ctx.log("connection " + attempt + ": no Close on the wire, TCP " + live.peer.tcpEnd() + "; trying again");
+                    live.close();
+                    continue;
+                }
                 if (c == null) {
+                    ctx.log("no Close on the wire on " + attempt + " connection(s): no reason was sent");
                     return null;
                 }
                 byte[] reason = java.util.Arrays.copyOfRange(c.payload(), Math.min(2, c.payload().length), c.payload().length);

@@ -72,7 +72,14 @@ final class Live implements AutoCloseable {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, Cases.POOL);
-        FuzzServer.Peer peer = server.accept(CONNECT);
+        // wait for the client's request, but stop waiting as soon as connect() failed without sending one
+        FuzzServer.Peer peer = server.accept(CONNECT, connecting::isCompletedExceptionally);
+        if (peer == null && connecting.isCompletedExceptionally()) {
+            Throwable why = connecting.handle((c, t) -> t).join();
+            why = why instanceof java.util.concurrent.CompletionException && why.getCause() != null ? why.getCause() : why;
+            throw new IllegalStateException("the client failed before sending an opening handshake to " + req.uri()
+                    + ": " + Cases.chain(why), why);
+        }
         if (peer == null) {
             connecting.cancel(true);
             throw new IllegalStateException("the client sent no opening handshake to " + req.uri() + "\n" + server.wireLog());

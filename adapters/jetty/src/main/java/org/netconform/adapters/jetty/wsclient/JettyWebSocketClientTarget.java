@@ -36,29 +36,85 @@ public final class JettyWebSocketClientTarget implements Target {
         return adapters;
     }
 
-    static final class Client implements WebSocketClientAdapter {
-        /** A client of its own per connection, stopped with it: no state carries over between cases. */
-        private static WebSocketClient jetty() throws Exception {
-            WebSocketClient c = new WebSocketClient();
-            c.start();
-            return c;
+    /**
+     * The endpoint: a public class, because Jetty binds the listener methods with method handles and
+     * refuses those of a class that is not public (an anonymous class made every connect fail with
+     * IllegalAccessException before a single octet was sent, which looked like a hang).
+     */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final ClientRecorder rec;
+
+        Endpoint(ClientRecorder rec) {
+            this.rec = rec;
         }
 
-        private static void stop(WebSocketClient c) {
-            Thread t = new Thread(() -> {
-                try {
-                    c.stop();
-                } catch (Exception ignored) {
-                    // stopping anyway
+        @Override
+        public void onWebSocketText(String message) {
+            rec.text(message);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] b = new byte[payload.remaining()];
+            payload.get(b);
+            rec.binary(b);
+            callback.succeed();
+        }
+
+        // no onWebSocketPing: a listener that declares it takes over answering Pings (Jetty then sends no
+        // Pong of its own), and the target is Jetty with its default behaviour
+
+        @Override
+        public void onWebSocketPong(ByteBuffer payload) {
+            byte[] b = new byte[payload.remaining()];
+            payload.get(b);
+            rec.pong(b);
+        }
+
+        @Override
+        public void onWebSocketClose(int code, String reason) {
+            rec.closed(code, reason, true);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            rec.error(cause);
+        }
+    }
+
+    static final class Client implements WebSocketClientAdapter {
+        /**
+         * One started client for every connection, as an application would use it: starting a client
+         * (an HttpClient with its own thread pool and scheduler) per connection made the reliability case
+         * of WS-CLOSE-11 (1000 connections) take 15 s. Its threads are daemons, so it never holds up the
+         * JVM's exit; nothing else carries over between connections (each has its own session).
+         */
+        private static volatile WebSocketClient shared;
+
+        private static WebSocketClient jetty() throws Exception {
+            WebSocketClient c = shared;
+            if (c == null) {
+                synchronized (Client.class) {
+                    c = shared;
+                    if (c == null) {
+                        org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool();
+                        pool.setName("jetty-ws-client");
+                        pool.setDaemon(true);
+                        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
+                        http.setExecutor(pool);
+                        http.setScheduler(new org.eclipse.jetty.util.thread.ScheduledExecutorScheduler("jetty-ws-client-scheduler", true));
+                        c = new WebSocketClient(http);
+                        c.start();
+                        shared = c;
+                    }
                 }
-            }, "jetty-client-stop");
-            t.setDaemon(true);
-            t.start();
+            }
+            return c;
         }
 
         @Override
         public Set<String> capabilities() {
-            return Set.of(OBSERVE_PINGS, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, EXTENSIONS);
+            return Set.of(SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, EXTENSIONS);
         }
 
         @Override
@@ -71,55 +127,16 @@ public final class JettyWebSocketClientTarget implements Target {
                 up.setExtensions(request.extensions().stream()
                         .map(org.eclipse.jetty.websocket.api.ExtensionConfig::parse).toList());
             }
-            Session.Listener.AutoDemanding endpoint = new Session.Listener.AutoDemanding() {
-                @Override
-                public void onWebSocketText(String message) {
-                    rec.text(message);
-                }
-
-                @Override
-                public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-                    byte[] b = new byte[payload.remaining()];
-                    payload.get(b);
-                    rec.binary(b);
-                    callback.succeed();
-                }
-
-                @Override
-                public void onWebSocketPing(ByteBuffer payload) {
-                    byte[] b = new byte[payload.remaining()];
-                    payload.get(b);
-                    rec.ping(b);
-                }
-
-                @Override
-                public void onWebSocketPong(ByteBuffer payload) {
-                    byte[] b = new byte[payload.remaining()];
-                    payload.get(b);
-                    rec.pong(b);
-                }
-
-                @Override
-                public void onWebSocketClose(int code, String reason) {
-                    rec.closed(code, reason, true);
-                }
-
-                @Override
-                public void onWebSocketError(Throwable cause) {
-                    rec.error(cause);
-                }
-            };
+            Endpoint endpoint = new Endpoint(rec);
             WebSocketClient jetty = jetty();
             CompletableFuture<Session> f = jetty.connect(endpoint, request.uri(), up);
             Session s;
             try {
                 s = f.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                stop(jetty);
                 throw e.getCause() instanceof Exception x ? x : e;
             } catch (java.util.concurrent.TimeoutException e) {
                 f.cancel(true);
-                stop(jetty);
                 throw e;
             }
             long timeout = request.timeout().toMillis();
@@ -147,7 +164,6 @@ public final class JettyWebSocketClientTarget implements Target {
                 @Override
                 public void abort() {
                     s.disconnect();
-                    stop(jetty);
                 }
             };
         }
