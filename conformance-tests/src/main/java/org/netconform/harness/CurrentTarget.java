@@ -7,32 +7,35 @@ import org.netconform.spi.Target;
 /**
  * The target under test for the running execution. Kept per thread, and also process-wide because
  * jqwik shrinks a falsified property on a worker thread of its own; jqwik runs properties one at a
- * time, so the process-wide value is the one being shrunk.
+ * time, so the most recently started execution still running is the one being shrunk. Executions of
+ * the client suite run concurrently (Jupiter), so the process-wide view is the set of executions
+ * still running, not a single saved-and-restored value: restoring one would, when executions end in
+ * another order than they began, leave a finished execution's target behind for the next property.
  */
 public final class CurrentTarget {
     private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
-    private static volatile Target lastStarted;
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Target> RUNNING =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private CurrentTarget() {
     }
 
     static <T> T with(Target target, Supplier<T> body) {
         Target before = CURRENT.get();
-        Target lastBefore = lastStarted;
         CURRENT.set(target);
-        lastStarted = target;
+        RUNNING.addLast(target);
         try {
             return body.get();
         } finally {
             CURRENT.set(before);
-            lastStarted = lastBefore;
+            RUNNING.removeLastOccurrence(target);
         }
     }
 
     public static Target get() {
         Target t = CURRENT.get();
         if (t == null) {
-            t = lastStarted;
+            t = RUNNING.peekLast();
         }
         if (t == null) {
             throw new IllegalStateException("no target: this runs only inside a conformance execution");
