@@ -496,12 +496,21 @@ public class ClientCloseSuite {
                                            java.util.function.IntPredicate ok, String want) {
         Map<String, Cases.Body> cases = new LinkedHashMap<>();
         in.forEach((name, frames) -> cases.put(name, ctx -> {
-            try (Live live = Live.open(ctx, client, "/fail-code")) {
+            for (int attempt = 1; ; attempt++) {
+                Live live = Live.open(ctx, client, "/fail-code-" + attempt);
                 live.send(Chop.WHOLE, frames);
                 live.peer.awaitCloseOrEnd(Live.REACT);
                 ClientFrame c = live.clientClose(Duration.ofMillis(100));
+                if (c == null && live.peer.tcpEnd() != TcpEnd.OPEN && attempt < Live.ANSWER_ATTEMPTS) {
+                    // a client that sometimes loses its Close to its own socket close (Java-WebSocket) is
+                    // judged on the Close it does send; one that never sends one shows it on every connection
+                    ctx.log("connection " + attempt + ": TCP " + live.peer.tcpEnd() + " without a Close; trying a fresh connection");
+                    live.close();
+                    continue;
+                }
                 if (c == null) {
-                    return live.peer.tcpEnd() == TcpEnd.OPEN ? "did not fail the connection" : "closed TCP without a Close frame";
+                    return live.peer.tcpEnd() == TcpEnd.OPEN ? "did not fail the connection"
+                            : "closed TCP without a Close frame (" + attempt + " connections)";
                 }
                 return ok.test(c.closeCode()) ? null : "Close with " + (c.closeCode() == -1 ? "no code" : c.closeCode()) + ", expected " + want;
             }
