@@ -16,6 +16,12 @@ public final class CurrentTarget {
     private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
     private static final java.util.concurrent.ConcurrentLinkedDeque<Target> RUNNING =
             new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /**
+     * The target of the execution that started last, kept after it ended: a UDP property asks for its
+     * target once outside any execution (when jqwik sets it up), and got this value before executions
+     * ran concurrently. Only used when no execution is running.
+     */
+    private static volatile Target lastStarted;
 
     private CurrentTarget() {
     }
@@ -24,6 +30,7 @@ public final class CurrentTarget {
         Target before = CURRENT.get();
         CURRENT.set(target);
         RUNNING.addLast(target);
+        lastStarted = target;
         try {
             return body.get();
         } finally {
@@ -36,6 +43,9 @@ public final class CurrentTarget {
         Target t = CURRENT.get();
         if (t == null) {
             t = RUNNING.peekLast();
+        }
+        if (t == null) {
+            t = lastStarted;
         }
         if (t == null) {
             throw new IllegalStateException("no target: this runs only inside a conformance execution");
