@@ -496,24 +496,37 @@ public class ClientCloseSuite {
                                            java.util.function.IntPredicate ok, String want) {
         Map<String, Cases.Body> cases = new LinkedHashMap<>();
         in.forEach((name, frames) -> cases.put(name, ctx -> {
-            for (int attempt = 1; ; attempt++) {
-                Live live = Live.open(ctx, client, "/fail-code-" + attempt);
+            // Some clients send their Close before closing TCP on some connections only: the JDK's on about
+            // 1 in 4, Java-WebSocket on nearly all. A single connection would decide by chance, so up to
+            // 10 are opened and the client passes when at least 8 carried a Close (stopping as soon as that
+            // is decided): P(wrong verdict) < 0.5% for a client that sends it 99% of the time, < 0.05% for
+            // one that sends it 25% of the time. The observation says how many of how many carried one.
+            int withClose = 0;
+            int without = 0;
+            ClientFrame first = null;
+            while (withClose < 8 && without < 3) {
+                Live live = Live.open(ctx, client, "/fail-code-" + (withClose + without + 1));
                 live.send(Chop.WHOLE, frames);
                 live.peer.awaitCloseOrEnd(Live.REACT);
                 ClientFrame c = live.clientClose(Duration.ofMillis(100));
-                if (c == null && live.peer.tcpEnd() != TcpEnd.OPEN && attempt < Live.ANSWER_ATTEMPTS) {
-                    // a client that sometimes loses its Close to its own socket close (Java-WebSocket) is
-                    // judged on the Close it does send; one that never sends one shows it on every connection
-                    ctx.log("connection " + attempt + ": TCP " + live.peer.tcpEnd() + " without a Close; trying a fresh connection");
-                    live.close();
-                    continue;
+                if (c == null && live.peer.tcpEnd() == TcpEnd.OPEN) {
+                    return "did not fail the connection";
                 }
                 if (c == null) {
-                    return live.peer.tcpEnd() == TcpEnd.OPEN ? "did not fail the connection"
-                            : "closed TCP without a Close frame (" + attempt + " connections)";
+                    without++;
+                } else {
+                    withClose++;
+                    first = first == null ? c : first;
                 }
-                return ok.test(c.closeCode()) ? null : "Close with " + (c.closeCode() == -1 ? "no code" : c.closeCode()) + ", expected " + want;
+                live.close();
             }
+            String tally = " (a Close on " + withClose + " of " + (withClose + without) + " connections)";
+            if (without >= 3) {
+                return "closed TCP without a Close frame" + tally;
+            }
+            ctx.log("a Close on " + withClose + " of " + (withClose + without) + " connections");
+            return ok.test(first.closeCode()) ? null : "Close with " + (first.closeCode() == -1 ? "no code" : first.closeCode())
+                    + ", expected " + want + tally;
         }));
         Cases.check("on failing: a Close with " + want + " before TCP is closed", cases);
     }
