@@ -7,43 +7,49 @@ import org.netconform.spi.Target;
 /**
  * The target under test for the running execution. Kept per thread, and also process-wide because
  * jqwik shrinks a falsified property on a worker thread of its own; jqwik runs properties one at a
- * time, so the most recently started execution still running is the one being shrunk. Executions of
- * the client suite run concurrently (Jupiter), so the process-wide view is the set of executions
- * still running, not a single saved-and-restored value: restoring one would, when executions end in
- * another order than they began, leave a finished execution's target behind for the next property.
+ * time, so the process-wide value is the one being shrunk.
  */
 public final class CurrentTarget {
     private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
-    private static final java.util.concurrent.ConcurrentLinkedDeque<Target> RUNNING =
-            new java.util.concurrent.ConcurrentLinkedDeque<>();
-    /**
-     * The target of the execution that started last, kept after it ended: a UDP property asks for its
-     * target once outside any execution (when jqwik sets it up), and got this value before executions
-     * ran concurrently. Only used when no execution is running.
-     */
     private static volatile Target lastStarted;
 
     private CurrentTarget() {
     }
 
     static <T> T with(Target target, Supplier<T> body) {
+        return with(target, body, true);
+    }
+
+    /**
+     * As {@link #with(Target, Supplier)}; {@code processWide} false keeps the target to this thread only.
+     * Jupiter executions (which the client suite runs concurrently) use that: saving and restoring the
+     * process-wide value from concurrent executions would leave a finished execution's target behind
+     * for the jqwik properties that run afterwards.
+     */
+    static <T> T with(Target target, Supplier<T> body, boolean processWide) {
+        if (!processWide) {
+            Target before = CURRENT.get();
+            CURRENT.set(target);
+            try {
+                return body.get();
+            } finally {
+                CURRENT.set(before);
+            }
+        }
         Target before = CURRENT.get();
+        Target lastBefore = lastStarted;
         CURRENT.set(target);
-        RUNNING.addLast(target);
         lastStarted = target;
         try {
             return body.get();
         } finally {
             CURRENT.set(before);
-            RUNNING.removeLastOccurrence(target);
+            lastStarted = lastBefore;
         }
     }
 
     public static Target get() {
         Target t = CURRENT.get();
-        if (t == null) {
-            t = RUNNING.peekLast();
-        }
         if (t == null) {
             t = lastStarted;
         }

@@ -63,7 +63,7 @@ public final class SuiteRun {
                     .map(engine -> EngineTestKit.engine(engine).selectors(selectPackage(suitePackage))
                             // the test kit ignores junit-platform.properties: pass the suites' settings (among
                             // them the client suite's parallel execution) as `mvn verify` would see them
-                            .configurationParameters(platformProperties())
+                            .configurationParameters(engine.equals("junit-jupiter") ? platformProperties() : Map.of())
                             .configurationParameter("jqwik.reporting.usejunitplatform", "true").execute())
                     .flatMap(SuiteRun::results).toList();
         } finally {
