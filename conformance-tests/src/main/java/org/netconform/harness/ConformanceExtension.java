@@ -67,7 +67,7 @@ public final class ConformanceExtension implements TestTemplateInvocationContext
                 } catch (Throwable t) {
                     return t;
                 }
-            }, () -> TargetExecution.Extras.NONE);
+            }, () -> TargetExecution.Extras.NONE, false);
             if (!ran[0]) {
                 invocation.skip();
             }

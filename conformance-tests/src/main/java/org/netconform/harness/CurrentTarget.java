@@ -17,6 +17,25 @@ public final class CurrentTarget {
     }
 
     static <T> T with(Target target, Supplier<T> body) {
+        return with(target, body, true);
+    }
+
+    /**
+     * As {@link #with(Target, Supplier)}; {@code processWide} false keeps the target to this thread only.
+     * Jupiter executions (which the client suite runs concurrently) use that: saving and restoring the
+     * process-wide value from concurrent executions would leave a finished execution's target behind
+     * for the jqwik properties that run afterwards.
+     */
+    static <T> T with(Target target, Supplier<T> body, boolean processWide) {
+        if (!processWide) {
+            Target before = CURRENT.get();
+            CURRENT.set(target);
+            try {
+                return body.get();
+            } finally {
+                CURRENT.set(before);
+            }
+        }
         Target before = CURRENT.get();
         Target lastBefore = lastStarted;
         CURRENT.set(target);

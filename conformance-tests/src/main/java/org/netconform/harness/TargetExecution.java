@@ -22,13 +22,19 @@ final class TargetExecution {
     }
 
     static ExecutionResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras) {
+        return run(target, tc, body, extras, true);
+    }
+
+    /** {@code processWide}: see {@link CurrentTarget#with(Target, java.util.function.Supplier, boolean)}. */
+    static ExecutionResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras,
+                               boolean processWide) {
         Optional<String> unsupported = tc.unsupportedReason(target);
         if (unsupported.isPresent()) {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
         Observation.begin();
         long start = System.nanoTime();
-        Throwable thrown = CurrentTarget.with(target, body::run);
+        Throwable thrown = CurrentTarget.with(target, body::run, processWide);
         long ms = (System.nanoTime() - start) / 1_000_000;
         Observation seen = Observation.end();
         Outcome outcome = Judge.classify(tc, thrown);

@@ -61,6 +61,9 @@ public final class SuiteRun {
         try {
             return Stream.of("junit-jupiter", "jqwik")
                     .map(engine -> EngineTestKit.engine(engine).selectors(selectPackage(suitePackage))
+                            // the test kit ignores junit-platform.properties: pass the suites' settings (among
+                            // them the client suite's parallel execution) as `mvn verify` would see them
+                            .configurationParameters(engine.equals("junit-jupiter") ? platformProperties() : Map.of())
                             .configurationParameter("jqwik.reporting.usejunitplatform", "true").execute())
                     .flatMap(SuiteRun::results).toList();
         } finally {
@@ -70,6 +73,20 @@ public final class SuiteRun {
                 System.setProperty(Targets.PROPERTY, before);
             }
         }
+    }
+
+    private static Map<String, String> platformProperties() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = SuiteRun.class.getClassLoader().getResourceAsStream("junit-platform.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> m = new java.util.HashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).strip()));
+        return m;
     }
 
     private static Stream<Result> results(EngineExecutionResults results) {

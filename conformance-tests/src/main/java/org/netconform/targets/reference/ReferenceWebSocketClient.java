@@ -1,0 +1,90 @@
+package org.netconform.targets.reference;
+
+import java.time.Duration;
+import java.util.Set;
+import org.netconform.reference.websocket.Message;
+import org.netconform.reference.websocket.Opcode;
+import org.netconform.reference.websocket.client.WebSocketClient;
+import org.netconform.reference.websocket.client.WebSocketListener;
+import org.netconform.reference.websocket.client.WebSocketSession;
+import org.netconform.spi.wsclient.ClientConnection;
+import org.netconform.spi.wsclient.ClientRecorder;
+import org.netconform.spi.wsclient.ConnectRequest;
+import org.netconform.spi.wsclient.WebSocketClientAdapter;
+
+/**
+ * The reference client ({@link WebSocketClient}) as a client target. Public and open so the suite's
+ * self-tests can hand it a deliberately broken {@link WebSocketClient} subclass.
+ */
+public class ReferenceWebSocketClient implements WebSocketClientAdapter {
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(OBSERVE_PINGS, OBSERVE_CLOSE, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, EXTENSIONS);
+    }
+
+    /** The client to drive; the self-tests override this with a broken one. */
+    protected WebSocketClient client(ConnectRequest request) {
+        return new WebSocketClient(WebSocketClient.Options.defaults().withSubprotocols(request.subprotocols())
+                .withExtensions(request.extensions()).withTimeouts(request.timeout(), Duration.ofSeconds(2)));
+    }
+
+    @Override
+    public ClientConnection connect(ConnectRequest request, ClientRecorder rec) throws Exception {
+        WebSocketSession s = client(request).connect(request.uri(), new WebSocketListener() {
+            @Override
+            public void onMessage(WebSocketSession session, Message m) {
+                rec.message(m.type() == Opcode.TEXT ? ClientRecorder.Type.TEXT : ClientRecorder.Type.BINARY, m.payload());
+            }
+
+            @Override
+            public void onPing(WebSocketSession session, byte[] payload) {
+                rec.ping(payload);
+            }
+
+            @Override
+            public void onPong(WebSocketSession session, byte[] payload) {
+                rec.pong(payload);
+            }
+
+            @Override
+            public void onCloseFrame(WebSocketSession session, int code, String reason) {
+                rec.closeFrame(code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocketSession session, int code, String reason, Throwable failure) {
+                if (failure != null) {
+                    rec.error(failure);
+                }
+                rec.closed(code, reason, true);
+            }
+        });
+        return new ClientConnection() {
+            @Override
+            public void sendText(String text) throws Exception {
+                s.sendText(text);
+            }
+
+            @Override
+            public void sendBinary(byte[] data) throws Exception {
+                s.sendBinary(data);
+            }
+
+            @Override
+            public void sendPing(byte[] payload) throws Exception {
+                s.ping(payload);
+            }
+
+            @Override
+            public void close(int code, String reason) throws Exception {
+                s.close(code, reason);
+            }
+
+            @Override
+            public void abort() {
+                s.abort();
+            }
+        };
+    }
+}
