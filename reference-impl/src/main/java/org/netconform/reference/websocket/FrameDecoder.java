@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * it grows the same way as more arrives. A frame that arrives whole (the usual case) gets one
  * buffer of exactly its size. So a header claiming 2^62 octets costs nothing and a slow peer
  * cannot make us reserve memory it never sends. The finished buffer is exactly the payload's
- * size and becomes the frame's payload without a copy.
+ * size and becomes the frame's payload without a copy. What remains per frame is one allocation
+ * (zeroed by the JVM), one copy out of the input and one unmasking pass.
  *
  * <p>The decoder counts data payload per message (TEXT/BINARY start a count, CONTINUATION adds)
  * only to enforce the message limit early; fragmentation order and UTF-8 are the
@@ -249,16 +250,13 @@ public final class FrameDecoder {
     private void payload(ByteBuffer in) {
         int n = (int) Math.min(in.remaining(), length - filled);
         ensureCapacity(filled + n);
-        if (masked && in.hasArray()) {
-            // copy and unmask in one pass; the position keeps the key phase right across chops
-            int at = in.arrayOffset() + in.position();
-            Masking.maskCopy(in.array(), at, payload, filled, n, maskKey, filled);
-            in.position(in.position() + n);
-        } else {
-            in.get(payload, filled, n);
-            if (masked) {
-                Masking.mask(payload, filled, n, maskKey, filled);
-            }
+        // copy, then unmask in place: the copy is an intrinsic that copes with the input's odd
+        // offset (a 14-octet header); a fused copy+unmask reading misaligned longs from the input
+        // measured slower (88 vs 107 ops/ms at 64 KiB)
+        in.get(payload, filled, n);
+        if (masked) {
+            // the position keeps the key phase right across chops
+            Masking.mask(payload, filled, n, maskKey, filled);
         }
         filled += n;
     }

@@ -109,8 +109,7 @@ class FrameDecoderTest {
     }
 
     /**
-     * The decoder unmasks straight out of a heap buffer's array and falls back to get-then-unmask
-     * for others: direct, read-only, and sliced heap buffers (non-zero array offset) all decode alike.
+     * Heap, direct, read-only, and sliced heap buffers (non-zero array offset) all decode alike.
      */
     @Property(tries = 200)
     void everyKindOfBufferDecodesIdentically(@ForAll @Size(max = 4) List<@net.jqwik.api.From("frames") Frame> frames,
