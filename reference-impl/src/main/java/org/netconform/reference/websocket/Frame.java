@@ -11,19 +11,18 @@ import java.util.Objects;
  * <p>{@code payload} is always the <em>unmasked</em> application data; {@code masked} and
  * {@code maskKey} record how the frame travelled (a decoder fills them in, an encoder picks its
  * own key by role). The payload array is copied in and out, so a frame can be shared freely.
+ * Only the decoder, which builds a payload array nobody else sees, hands it over without a copy
+ * ({@link #owning}).
  *
- * <p>The record checks only what the model itself needs (RSV fits in 3 bits, no key without the
+ * <p>The frame checks only what the model itself needs (RSV fits in 3 bits, no key without the
  * mask flag). Protocol rules such as "control frames are at most 125 octets" are the encoder's
  * and decoder's business, so a frame that breaks them can still be described, e.g. in a test.
  *
- * @param fin     final fragment of a message (§5.2, §5.4)
- * @param rsv     RSV1..RSV3 as a 3-bit mask: RSV1 = 4, RSV2 = 2, RSV3 = 1 (§5.2, §5.8)
- * @param opcode  the opcode
- * @param masked  whether the frame is or was masked on the wire (§5.3)
- * @param maskKey the 32-bit masking key, first key octet in the high byte; 0 when not masked
- * @param payload the unmasked payload
+ * <p>A value class with the accessors, {@code equals} and {@code hashCode} a record would have
+ * (it was one): a record's canonical constructor cannot skip its defensive clone, and the
+ * decoder's owning hand-over needs to.
  */
-public record Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
+public final class Frame {
 
     public static final int RSV1 = 0b100;
     public static final int RSV2 = 0b010;
@@ -34,7 +33,28 @@ public record Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int mas
 
     private static final byte[] EMPTY = new byte[0];
 
-    public Frame {
+    private final boolean fin;
+    private final int rsv;
+    private final Opcode opcode;
+    private final boolean masked;
+    private final int maskKey;
+    private final byte[] payload;
+
+    /**
+     * @param fin     final fragment of a message (§5.2, §5.4)
+     * @param rsv     RSV1..RSV3 as a 3-bit mask: RSV1 = 4, RSV2 = 2, RSV3 = 1 (§5.2, §5.8)
+     * @param opcode  the opcode
+     * @param masked  whether the frame is or was masked on the wire (§5.3)
+     * @param maskKey the 32-bit masking key, first key octet in the high byte; 0 when not masked
+     * @param payload the unmasked payload; copied, the caller keeps its array
+     */
+    public Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
+        this(fin, rsv, opcode, masked, maskKey,
+                Objects.requireNonNull(payload, "payload").length == 0 ? EMPTY : payload.clone(), true);
+    }
+
+    /** Takes {@code payload} as it is, without a copy; the caller must not keep or change it. */
+    private Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload, boolean owned) {
         Objects.requireNonNull(opcode, "opcode");
         Objects.requireNonNull(payload, "payload");
         if ((rsv & ~0b111) != 0) {
@@ -43,7 +63,20 @@ public record Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int mas
         if (!masked && maskKey != 0) {
             throw new IllegalArgumentException("mask key without the mask flag");
         }
-        payload = payload.length == 0 ? EMPTY : payload.clone();
+        this.fin = fin;
+        this.rsv = rsv;
+        this.opcode = opcode;
+        this.masked = masked;
+        this.maskKey = maskKey;
+        this.payload = payload.length == 0 ? EMPTY : payload;
+    }
+
+    /**
+     * A frame that takes ownership of {@code payload} without the defensive copy. For the decoder
+     * only, which hands over an array it filled itself and then forgets.
+     */
+    static Frame owning(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
+        return new Frame(fin, rsv, opcode, masked, maskKey, payload, true);
     }
 
     /** An unmasked frame without RSV bits; masking is applied by the encoder. */
@@ -71,8 +104,31 @@ public record Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int mas
         return new Frame(true, Opcode.CLOSE, close.encode());
     }
 
-    /** A copy of the payload; the frame keeps its own. */
-    @Override
+    /** Final fragment of a message (§5.2, §5.4). */
+    public boolean fin() {
+        return fin;
+    }
+
+    /** RSV1..RSV3 as a 3-bit mask: RSV1 = 4, RSV2 = 2, RSV3 = 1 (§5.2, §5.8). */
+    public int rsv() {
+        return rsv;
+    }
+
+    public Opcode opcode() {
+        return opcode;
+    }
+
+    /** Whether the frame is or was masked on the wire (§5.3). */
+    public boolean masked() {
+        return masked;
+    }
+
+    /** The 32-bit masking key, first key octet in the high byte; 0 when not masked. */
+    public int maskKey() {
+        return maskKey;
+    }
+
+    /** A copy of the (unmasked) payload; the frame keeps its own. */
     public byte[] payload() {
         return payload.length == 0 ? EMPTY : payload.clone();
     }
@@ -87,14 +143,23 @@ public record Frame(boolean fin, int rsv, Opcode opcode, boolean masked, int mas
         System.arraycopy(payload, 0, dst, off, payload.length);
     }
 
+    /**
+     * The payload array itself, not a copy: for the encoder, which only reads it. Must not be
+     * changed or handed out.
+     */
+    byte[] payloadArray() {
+        return payload;
+    }
+
     /** The same frame with the wire-level mask fields cleared, for comparing content only. */
     public Frame unmasked() {
-        return masked ? new Frame(fin, rsv, opcode, false, 0, payload) : this;
+        // immutable payload: the new frame can share it
+        return masked ? new Frame(fin, rsv, opcode, false, 0, payload, true) : this;
     }
 
     /** The same frame marked as masked with {@code key}. */
     public Frame withMask(int key) {
-        return new Frame(fin, rsv, opcode, true, key, payload);
+        return new Frame(fin, rsv, opcode, true, key, payload, true);
     }
 
     @Override

