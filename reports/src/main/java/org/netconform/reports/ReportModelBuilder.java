@@ -76,8 +76,15 @@ public final class ReportModelBuilder {
         return catalog.draftAreas().contains(area);
     }
 
+    /**
+     * A target's results for a requirement. Several suites may check one ID (the codec, server and client
+     * suites all check WS-CTRL-5); results of suites whose adapter the target lacks are left out when
+     * the target has results of its own for the requirement, so they neither colour nor count.
+     */
     List<CaseResult> results(String requirementId, String target) {
-        return index.getOrDefault(requirementId, Map.of()).getOrDefault(target, List.of());
+        List<CaseResult> all = index.getOrDefault(requirementId, Map.of()).getOrDefault(target, List.of());
+        List<CaseResult> covered = all.stream().filter(CaseResult::inCoveredArea).toList();
+        return covered.isEmpty() ? all : covered;
     }
 
     boolean covers(String target, String area) {
