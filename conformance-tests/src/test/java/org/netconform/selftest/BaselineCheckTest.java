@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ class BaselineCheckTest {
 
     @Test
     void aListedDeviationThatOccursMatchesTheBaseline() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "broken-truncating-writer");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-truncating-writer", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-WIDTH-2"))
                 .isNotEmpty().allSatisfy(r -> {
                     assertThat(r.outcome()).isEqualTo("FAIL");
@@ -28,7 +30,7 @@ class BaselineCheckTest {
 
     @Test
     void aNewFailureThatTheBaselineDoesNotListDiffers() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "broken-little-endian-writer");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-little-endian-writer", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
                 .isNotEmpty().allSatisfy(r -> {
                     assertThat(r.outcome()).isEqualTo("FAIL");
@@ -38,7 +40,7 @@ class BaselineCheckTest {
 
     @Test
     void aListedDeviationThatNoLongerOccursDiffers() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "stale-baseline");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("stale-baseline", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
                 .isNotEmpty().allSatisfy(r -> {
                     assertThat(r.outcome()).isEqualTo("PASS");

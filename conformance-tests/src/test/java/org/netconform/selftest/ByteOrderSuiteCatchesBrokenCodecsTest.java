@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +15,7 @@ class ByteOrderSuiteCatchesBrokenCodecsTest {
 
     @Test
     void referencePassesEveryRequirementItIsJudgedOn() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "reference");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("reference", SUITES).results();
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.outcome()).as(r.toString()).isIn("PASS", "INFORMATIONAL");
             assertThat(r.matchesBaseline()).isTrue();
@@ -31,7 +33,7 @@ class ByteOrderSuiteCatchesBrokenCodecsTest {
             "broken-truncating-writer,     BO-WIDTH-2",
     })
     void brokenCodecIsCaughtWithTheIntendedId(String target, String id) {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, target);
+        List<SuiteLauncher.Result> results = SuiteLauncher.run(target, SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains(id))
                 .as("results for %s", id).isNotEmpty()
                 .anySatisfy(r -> assertThat(r.outcome()).isEqualTo("FAIL"));
@@ -41,7 +43,7 @@ class ByteOrderSuiteCatchesBrokenCodecsTest {
 
     @Test
     void aCapabilityTheTargetLacksIsUnsupportedNeverPass() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "broken-truncating-writer");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-truncating-writer", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-BITS-1"))
                 .isNotEmpty().allSatisfy(r -> {
                     assertThat(r.outcome()).isEqualTo("UNSUPPORTED");

@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +15,7 @@ class UdpSuiteCatchesBrokenStacksTest {
 
     @Test
     void referencePassesEveryMustAndShould() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "reference");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("reference", SUITES).results();
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.outcome()).as(r.toString()).isIn("PASS", "INFORMATIONAL");
             assertThat(r.matchesBaseline()).as(r.toString()).isTrue();
@@ -32,7 +34,7 @@ class UdpSuiteCatchesBrokenStacksTest {
             "broken-udp-disconnect-keeps-peer, UDP-DISC-3,   FAIL",
     })
     void brokenStackIsCaughtWithTheIntendedId(String target, String id, String outcome) {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, target);
+        List<SuiteLauncher.Result> results = SuiteLauncher.run(target, SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains(id))
                 .as("results for %s", id).isNotEmpty()
                 .anySatisfy(r -> assertThat(r.outcome()).isEqualTo(outcome));
@@ -45,7 +47,7 @@ class UdpSuiteCatchesBrokenStacksTest {
     // drain compares the queue), so a dozen random tries always find it; other breaks need rarer sequences
     @CsvSource({"broken-udp-no-peer-filter"})
     void modelComparisonCatchesTheBreakAndShowsTheShrunkSequence(String target) {
-        assertThat(SuiteRun.run(SUITES, target))
+        assertThat(SuiteLauncher.run(target, SUITES).results())
                 .filteredOn(r -> r.test().equals("UdpModelProperties.peerFilterAndDefaultDestinationAgreeWithTheModel"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.outcome()).isEqualTo("FAIL");
@@ -56,11 +58,11 @@ class UdpSuiteCatchesBrokenStacksTest {
     /** Scenarios of families the break does not touch still pass. */
     @Test
     void eachBreakLeavesTheUnrelatedFamiliesPassing() {
-        assertThat(SuiteRun.run(SUITES, "broken-udp-icmp-to-unconnected"))
+        assertThat(SuiteLauncher.run("broken-udp-icmp-to-unconnected", SUITES).results())
                 .filteredOn(r -> !r.test().startsWith("UdpModelProperties"))
                 .filteredOn(r -> r.requirements().get(0).matches("UDP-(FILTER|DISC|BIND)-.*"))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.toString()).isEqualTo("PASS"));
-        assertThat(SuiteRun.run(SUITES, "broken-udp-disconnect-keeps-peer"))
+        assertThat(SuiteLauncher.run("broken-udp-disconnect-keeps-peer", SUITES).results())
                 .filteredOn(r -> !r.test().startsWith("UdpModelProperties"))
                 .filteredOn(r -> r.requirements().get(0).matches("UDP-(FILTER|ICMP|BIND|SEND)-.*"))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.toString()).isEqualTo("PASS"));

@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,11 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebSocketSuiteCatchesBrokenCodecsTest {
     private static final String SUITES = "org.netconform.suites.websocket";
     /** One suite run per broken target, shared by the cases that look at it. */
-    private static final java.util.Map<String, List<SuiteRun.Result>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, List<SuiteLauncher.Result>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Test
     void referencePassesEveryRequirementItIsJudgedOn() {
-        List<SuiteRun.Result> results = SuiteRun.run(SUITES, "reference");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("reference", SUITES).results();
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.outcome()).as(r.toString()).isIn("PASS", "INFORMATIONAL");
             assertThat(r.matchesBaseline()).isTrue();
@@ -35,7 +37,7 @@ class WebSocketSuiteCatchesBrokenCodecsTest {
             "broken-ws-trusts-huge-length,        WS-LIMIT-1",
     })
     void brokenCodecIsCaughtWithTheIntendedId(String target, String id) {
-        List<SuiteRun.Result> results = RUNS.computeIfAbsent(target, t -> SuiteRun.run(SUITES, t));
+        List<SuiteLauncher.Result> results = RUNS.computeIfAbsent(target, t -> SuiteLauncher.run(t, SUITES).results());
         assertThat(results).filteredOn(r -> r.requirements().contains(id))
                 .as("results for %s", id).isNotEmpty()
                 .anySatisfy(r -> assertThat(r.outcome()).isEqualTo("FAIL"));

@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,19 +15,19 @@ class WsClientSuiteCatchesBrokenClientsTest {
     private static final List<String> TARGETS = List.of("reference", "broken-client-accepts-any-accept",
             "broken-client-unmasked", "broken-client-reused-mask-key", "broken-client-ignores-close");
     /** One run against all five targets: the suite's tests run a few at a time, so this is far quicker than five runs. */
-    private static java.util.Map<String, List<SuiteRun.Result>> runs;
+    private static java.util.Map<String, List<SuiteLauncher.Result>> runs;
 
-    private static synchronized List<SuiteRun.Result> resultsOf(String target) {
+    private static synchronized List<SuiteLauncher.Result> resultsOf(String target) {
         if (runs == null) {
-            runs = SuiteRun.run(SUITES, String.join(",", TARGETS)).stream()
-                    .collect(java.util.stream.Collectors.groupingBy(SuiteRun.Result::target));
+            runs = SuiteLauncher.run(String.join(",", TARGETS), SUITES).results().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(SuiteLauncher.Result::target));
         }
         return runs.getOrDefault(target, List.of());
     }
 
     @Test
     void referenceClientPassesEveryRequirementItIsJudgedOn() {
-        List<SuiteRun.Result> results = resultsOf("reference");
+        List<SuiteLauncher.Result> results = resultsOf("reference");
         results.stream().filter(r -> !r.outcome().equals("PASS")).forEach(r -> System.out.println("  " + r));
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.outcome()).as(r.toString()).isIn("PASS", "INFORMATIONAL");
@@ -44,7 +46,7 @@ class WsClientSuiteCatchesBrokenClientsTest {
             "broken-client-ignores-close,      WS-CLOSE-11",
     })
     void brokenClientIsCaughtWithTheIntendedId(String target, String id) {
-        List<SuiteRun.Result> results = resultsOf(target);
+        List<SuiteLauncher.Result> results = resultsOf(target);
         assertThat(results).filteredOn(r -> r.requirements().contains(id))
                 .as("results for %s", id).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.outcome()).as(r.toString()).isEqualTo("FAIL"));

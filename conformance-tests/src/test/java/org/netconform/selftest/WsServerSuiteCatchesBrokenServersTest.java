@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -53,11 +55,11 @@ class WsServerSuiteCatchesBrokenServersTest {
             "broken-ws-hangs-mid-frame,       WS-FRAME-8,  FAIL",
     })
     void brokenServerIsCaughtWithTheIntendedId(String target, String id, String outcome) {
-        List<SuiteRun.Result> results = SuiteRun.run(WsServerSuiteReferenceTest.SUITE, target);
+        List<SuiteLauncher.Result> results = SuiteLauncher.run(target, WsServerSuiteReferenceTest.SUITE).results();
         assertThat(results).filteredOn(r -> r.requirements().contains(id)).as("results for %s", id).isNotEmpty()
                 .anySatisfy(r -> assertThat(r.outcome()).as(r.toString()).isEqualTo(outcome));
         // every test still produced a judged result (the report covers them all), with a reason where not PASS
-        Set<String> tests = results.stream().map(SuiteRun.Result::test).collect(Collectors.toSet());
+        Set<String> tests = results.stream().map(SuiteLauncher.Result::test).collect(Collectors.toSet());
         assertThat(tests).hasSizeGreaterThan(60);
         assertThat(results).filteredOn(r -> !r.outcome().equals("PASS") && !r.outcome().equals("INFORMATIONAL"))
                 .allSatisfy(r -> assertThat(r.reason()).as(r.toString()).isNotBlank());

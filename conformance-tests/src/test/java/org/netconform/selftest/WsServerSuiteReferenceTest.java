@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,7 +16,7 @@ class WsServerSuiteReferenceTest {
     @Test
     void referenceServerPassesEveryEndpointRequirement() {
         long t0 = System.nanoTime();
-        List<SuiteRun.Result> results = SuiteRun.run(SUITE, "reference");
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("reference", SUITE).results();
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("endpoint suite against the reference server: %d results in %.1f s%n", results.size(), s);
         assertThat(results).isNotEmpty().allSatisfy(r -> {
@@ -28,7 +30,7 @@ class WsServerSuiteReferenceTest {
     void aWsUrlIsATargetThatNeedsNoJavaCode() {
         try (EchoServer server = new EchoServer(EchoServerConfig.defaults())) {
             String url = "ws://127.0.0.1:" + server.start(0) + "/ws";
-            List<SuiteRun.Result> results = SuiteRun.run(SUITE, url);
+            List<SuiteLauncher.Result> results = SuiteLauncher.run(url, SUITE).results();
             assertThat(results).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.target()).isEqualTo("ws-127.0.0.1-" + url.split(":")[2].replace("/ws", "") + "-ws");
                 // capabilities are not declared for a bare URL: those tests are UNSUPPORTED, never PASS

@@ -1,5 +1,7 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.SuiteLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,7 +58,7 @@ class WssUrlTargetTest {
             acceptor.start();
             System.setProperty("netconform.trustAll", "true");
             String url = "wss://127.0.0.1:" + relay.getLocalPort() + "/ws";
-            List<SuiteRun.Result> results = SuiteRun.run(WsServerSuiteReferenceTest.SUITE, url);
+            List<SuiteLauncher.Result> results = SuiteLauncher.run(url, WsServerSuiteReferenceTest.SUITE).results();
             assertThat(results).isNotEmpty().allSatisfy(r ->
                     assertThat(r.outcome()).as(r.toString()).isIn("PASS", "INFORMATIONAL", "UNSUPPORTED"));
             assertThat(results).filteredOn(r -> r.outcome().equals("PASS")).hasSizeGreaterThan(40);
