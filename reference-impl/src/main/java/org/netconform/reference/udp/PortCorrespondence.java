@@ -1,5 +1,9 @@
 package org.netconform.reference.udp;
 
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

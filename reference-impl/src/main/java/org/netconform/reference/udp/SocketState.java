@@ -1,5 +1,7 @@
 package org.netconform.reference.udp;
 
+import org.netconform.spi.udp.UdpOutcome;
+
 /** The state of a model socket. */
 public enum SocketState {
     /** No local port. */

@@ -1,5 +1,13 @@
 package org.netconform.reference.udp;
 
+import org.netconform.spi.udp.UdpStack;
+import org.netconform.spi.udp.UdpEndpoint;
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+import org.netconform.spi.udp.UdpOption;
+import org.netconform.spi.udp.UdpOutcome;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 /**
- * The UDP connect area: the API a test drives ({@link org.netconform.reference.udp.UdpStack},
- * {@link org.netconform.reference.udp.UdpEndpoint}, results as
- * {@link org.netconform.reference.udp.UdpResult} of a {@link org.netconform.reference.udp.UdpOutcome})
+ * The UDP connect area: the API a test drives ({@link org.netconform.spi.udp.UdpStack},
+ * {@link org.netconform.spi.udp.UdpEndpoint}, results as
+ * {@link org.netconform.spi.udp.UdpResult} of a {@link org.netconform.spi.udp.UdpOutcome})
  * and the reference model of a host's UDP stack, {@link org.netconform.reference.udp.UdpHost}.
  *
  * <h2>Why Linux semantics</h2>
@@ -60,3 +60,8 @@
  * </ul>
  */
 package org.netconform.reference.udp;
+
+import org.netconform.spi.udp.UdpStack;
+import org.netconform.spi.udp.UdpEndpoint;
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.UdpOutcome;

@@ -1,5 +1,11 @@
 package org.netconform.reference.udp;
 
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+import org.netconform.spi.udp.UdpOption;
+import org.netconform.spi.udp.UdpOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;

@@ -1,12 +1,19 @@
 package org.netconform.reference.udp;
 
+import org.netconform.spi.udp.UdpEndpoint;
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+import org.netconform.spi.udp.UdpOption;
+import org.netconform.spi.udp.UdpOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.netconform.reference.udp.UdpOutcome.ADDRESS_IN_USE;
-import static org.netconform.reference.udp.UdpOutcome.INVALID;
-import static org.netconform.reference.udp.UdpOutcome.NOT_CONNECTED;
-import static org.netconform.reference.udp.UdpOutcome.OK;
-import static org.netconform.reference.udp.UdpOutcome.PORT_UNREACHABLE;
-import static org.netconform.reference.udp.UdpOutcome.WOULD_BLOCK;
+import static org.netconform.spi.udp.UdpOutcome.ADDRESS_IN_USE;
+import static org.netconform.spi.udp.UdpOutcome.INVALID;
+import static org.netconform.spi.udp.UdpOutcome.NOT_CONNECTED;
+import static org.netconform.spi.udp.UdpOutcome.OK;
+import static org.netconform.spi.udp.UdpOutcome.PORT_UNREACHABLE;
+import static org.netconform.spi.udp.UdpOutcome.WOULD_BLOCK;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

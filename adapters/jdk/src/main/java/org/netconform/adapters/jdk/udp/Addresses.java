@@ -4,7 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Optional;
-import org.netconform.reference.udp.UdpAddress;
+import org.netconform.spi.udp.UdpAddress;
 
 /** JDK socket addresses to {@link UdpAddress}: null or port 0 is "no local address" (the model's empty). */
 final class Addresses {

@@ -16,13 +16,13 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.netconform.reference.udp.Datagram;
-import org.netconform.reference.udp.UdpAddress;
-import org.netconform.reference.udp.UdpEndpoint;
-import org.netconform.reference.udp.UdpOption;
-import org.netconform.reference.udp.UdpOutcome;
-import org.netconform.reference.udp.UdpResult;
-import org.netconform.reference.udp.UdpStack;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+import org.netconform.spi.udp.UdpEndpoint;
+import org.netconform.spi.udp.UdpOption;
+import org.netconform.spi.udp.UdpOutcome;
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.UdpStack;
 
 /**
  * {@link DatagramSocket} as a {@link UdpStack}: {@code new DatagramSocket((SocketAddress) null)} is an

@@ -37,13 +37,13 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.netconform.reference.udp.Datagram;
-import org.netconform.reference.udp.UdpAddress;
-import org.netconform.reference.udp.UdpEndpoint;
-import org.netconform.reference.udp.UdpOption;
-import org.netconform.reference.udp.UdpOutcome;
-import org.netconform.reference.udp.UdpResult;
-import org.netconform.reference.udp.UdpStack;
+import org.netconform.spi.udp.Datagram;
+import org.netconform.spi.udp.UdpAddress;
+import org.netconform.spi.udp.UdpEndpoint;
+import org.netconform.spi.udp.UdpOption;
+import org.netconform.spi.udp.UdpOutcome;
+import org.netconform.spi.udp.UdpResult;
+import org.netconform.spi.udp.UdpStack;
 
 /**
  * A Netty datagram channel as a {@link UdpStack}. A socket is a channel registered on a shared event
