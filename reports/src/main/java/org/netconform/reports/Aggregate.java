@@ -1,5 +1,9 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
+import org.netconform.harness.result.Outcome;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

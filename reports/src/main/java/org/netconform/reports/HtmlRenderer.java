@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * Templates use {@code {{ }}} only, which HTML-escapes every value.
  */
 public final class HtmlRenderer {
+    public static final String INDEX = "index.html";
+
     private static final MustacheFactory FACTORY = new DefaultMustacheFactory("org/netconform/reports/templates");
 
     private final Mustache index = FACTORY.compile("index.mustache");
@@ -30,7 +32,7 @@ public final class HtmlRenderer {
         }
         write(info, model.info(), reportDir.resolve("info.html"));
         write(deviations, model.deviations(), reportDir.resolve(ReportModelBuilder.DEVIATIONS_PAGE));
-        Path indexFile = reportDir.resolve("index.html");
+        Path indexFile = reportDir.resolve(INDEX);
         write(index, model.index(), indexFile);
         return indexFile;
     }

@@ -1,5 +1,9 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
+import org.netconform.harness.result.Outcome;
+
 import org.netconform.spec.Level;
 import org.netconform.spec.SpecCatalog;
 import org.netconform.spec.SpecRequirement;

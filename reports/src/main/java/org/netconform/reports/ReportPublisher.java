@@ -33,8 +33,17 @@ public final class ReportPublisher {
         List<TargetResults> all = ResultsJson.readAll(reportDir, err);
         ReportModelBuilder model = new ReportModelBuilder(catalog, all, Instant.now().toString());
         Path index = new HtmlRenderer().render(reportDir, model);
+        print(all, index);
+        return index;
+    }
+
+    /** Prints the summary of the report already rendered in {@code reportDir}, without rendering it again. */
+    public void summarize(Path reportDir) throws IOException {
+        print(ResultsJson.readAll(reportDir, err), reportDir.resolve(HtmlRenderer.INDEX));
+    }
+
+    private void print(List<TargetResults> all, Path index) {
         SummaryText.lines(all, index).forEach(out::println);
         out.flush();
-        return index;
     }
 }

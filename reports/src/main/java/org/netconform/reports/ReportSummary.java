@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Re-renders the report from the results.json files present and prints the summary, so that the
- * report's path is among a build's last lines. It only reports: it never fails the build.
+ * Prints the summary of the report the listener rendered (from the results.json files present), so
+ * that the report's path is among a build's last lines. It renders nothing: the report is rendered
+ * once per run, by the listener. It only reports: it never fails the build.
  *
  * <p>Usage: {@code ReportSummary [reportDir]} (default: the {@code netconform.reportDir} property,
  * else {@code target/netconform}).
@@ -25,9 +26,9 @@ public final class ReportSummary {
                 System.out.println("netconform: no report directory " + dir.toAbsolutePath() + ", nothing to report");
                 return;
             }
-            new ReportPublisher(SpecCatalog.bundled(), System.out, System.err).render(dir);
+            new ReportPublisher(SpecCatalog.bundled(), System.out, System.err).summarize(dir);
         } catch (Exception | LinkageError e) {
-            System.err.println("netconform: cannot render the conformance report in " + dir + ": " + e);
+            System.err.println("netconform: cannot summarise the conformance report in " + dir + ": " + e);
             e.printStackTrace(System.err);
         }
     }

@@ -2,7 +2,6 @@ package org.netconform.reports;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,37 +9,16 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.netconform.harness.result.CaseResult;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
 
 /**
- * Collects the harness's report entries (one per test and target), from any number of threads, and
- * turns them into one {@link TargetResults} per target. Entries without {@code netconform.target}
+ * Collects the harness's report entries (one per test and target, a {@link PublishedResult} as JSON),
+ * from any number of threads, and turns them into one {@link TargetResults} per target. Other entries
  * are not ours and are ignored.
  */
 public final class ResultCollector {
-    static final String PREFIX = "netconform.";
-    static final String TARGET = PREFIX + "target";
-    static final String TARGET_DESCRIPTION = PREFIX + "targetDescription";
-    static final String REQUIREMENTS = PREFIX + "requirements";
-    static final String TEST = PREFIX + "test";
-    static final String OUTCOME = PREFIX + "outcome";
-    static final String BASELINE = PREFIX + "baseline";
-    static final String BASELINE_WHY = PREFIX + "baselineWhy";
-    static final String MATCHES_BASELINE = PREFIX + "matchesBaseline";
-    static final String EXPECTED = PREFIX + "expected";
-    static final String OBSERVED = PREFIX + "observed";
-    static final String REASON = PREFIX + "reason";
-    static final String SEED = PREFIX + "seed";
-    static final String COUNTEREXAMPLE = PREFIX + "counterexample";
-    static final String DURATION_MS = PREFIX + "durationMs";
-    static final String WIRELOG = PREFIX + "wirelog";
-    /** "false" when the target offers no adapter for the test's area at all. */
-    static final String COVERED = PREFIX + "covered";
-    /**
-     * The harness publishes all fields as one entry under this key, as {@link java.util.Properties}
-     * text, because jqwik's reporter publishes one key per entry.
-     */
-    static final String PACKED = PREFIX + "result";
-
     private record Entry(String target, String targetDescription, CaseResult result) {
     }
 
@@ -55,31 +33,21 @@ public final class ResultCollector {
      * @return whether the entry was ours (had a target)
      */
     public boolean add(String testId, String displayName, Map<String, String> values) {
-        if (values.containsKey(PACKED)) {
-            return add(testId, displayName, unpack(values.get(PACKED)));
-        }
-        values = wellFormed(values);
-        String target = blankToNull(values.get(TARGET));
-        if (target == null) {
+        String json = values.get(PublishedResult.KEY);
+        if (json == null) {
             return false;
         }
-        String test = blankToNull(values.get(TEST));
-        String rawOutcome = blankToNull(values.get(OUTCOME));
-        Outcome outcome = Outcome.parse(rawOutcome).orElse(null);
-        String reason = values.get(REASON);
-        if (outcome == null) {
-            // nothing unchecked may look like PASS: a missing or unknown outcome is an ERROR
-            outcome = Outcome.ERROR;
-            String why = rawOutcome == null ? "the harness reported no outcome"
-                    : "the harness reported an unknown outcome '" + rawOutcome + "'";
-            reason = reason == null ? why : why + "; " + reason;
+        PublishedResult published = ResultJson.read(json);
+        if (published.target() == null || published.result() == null) {
+            return false;
         }
-        CaseResult r = new CaseResult(requirements(values.get(REQUIREMENTS)), test != null ? test : displayName,
-                testId, outcome.name(), blankToNull(values.get(BASELINE)), blankToNull(values.get(BASELINE_WHY)),
-                bool(values.get(MATCHES_BASELINE)), values.get(EXPECTED), values.get(OBSERVED), reason,
-                blankToNull(values.get(SEED)), values.get(COUNTEREXAMPLE), duration(values.get(DURATION_MS)),
-                values.get(WIRELOG), bool(values.get(COVERED)));
-        entries.add(new Entry(target, blankToNull(values.get(TARGET_DESCRIPTION)), r));
+        CaseResult r = published.result().withTestId(testId).mapText(ResultCollector::replaceUnpairedSurrogates);
+        if (r.test() == null) {
+            r = new CaseResult(r.requirements(), displayName, r.testId(), r.outcome(), r.baseline(), r.baselineWhy(),
+                    r.matchesBaseline(), r.expected(), r.observed(), r.reason(), r.seed(), r.counterexample(),
+                    r.durationMs(), r.wireLog(), r.covered());
+        }
+        entries.add(new Entry(published.target(), published.targetDescription(), r));
         return true;
     }
 
@@ -117,12 +85,6 @@ public final class ResultCollector {
      * pair); an unpaired surrogate cannot be written as UTF-8, so it becomes U+FFFD here, once, rather
      * than failing the JSON writer or the HTML renderer later.
      */
-    static Map<String, String> wellFormed(Map<String, String> values) {
-        Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, v == null ? null : replaceUnpairedSurrogates(v)));
-        return out;
-    }
-
     static String replaceUnpairedSurrogates(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
@@ -143,50 +105,5 @@ public final class ResultCollector {
             }
         }
         return b == null ? s : b.toString();
-    }
-
-    private static Map<String, String> unpack(String packed) {
-        java.util.Properties p = new java.util.Properties();
-        try {
-            p.load(new java.io.StringReader(packed));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-        return out;
-    }
-
-    private static List<String> requirements(String csv) {
-        if (csv == null) {
-            return List.of();
-        }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-    }
-
-    private static Boolean bool(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
-
-    private static Long duration(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,9 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
+import org.netconform.harness.result.Outcome;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

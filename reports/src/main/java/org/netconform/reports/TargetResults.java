@@ -1,5 +1,7 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 

@@ -1,5 +1,7 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;

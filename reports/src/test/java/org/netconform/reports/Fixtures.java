@@ -1,5 +1,9 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
+
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -53,7 +57,29 @@ final class Fixtures {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put("netconform." + keysAndValues[i], keysAndValues[i + 1]);
         }
-        return ReportEntry.from(map);
+        return ReportEntry.from(packed(map));
+    }
+
+    /**
+     * The entry the harness publishes for a result given field by field ({@code netconform.target},
+     * {@code netconform.requirements} as a comma list, {@code netconform.outcome}, ...): one key whose
+     * value is the {@link PublishedResult} as JSON. Tests state results readably; the listener reads
+     * exactly what the harness writes.
+     */
+    static Map<String, String> packed(Map<String, String> f) {
+        String reqs = f.get("netconform.requirements");
+        CaseResult r = new CaseResult(reqs == null ? List.of() : List.of(reqs.split(",")), f.get("netconform.test"),
+                null, f.get("netconform.outcome"), f.get("netconform.baseline"), f.get("netconform.baselineWhy"),
+                bool(f.get("netconform.matchesBaseline")), f.get("netconform.expected"), f.get("netconform.observed"),
+                f.get("netconform.reason"), f.get("netconform.seed"), f.get("netconform.counterexample"),
+                f.containsKey("netconform.durationMs") ? Long.valueOf(f.get("netconform.durationMs")) : null,
+                f.get("netconform.wirelog"), bool(f.get("netconform.covered")));
+        return Map.of(PublishedResult.KEY,
+                ResultJson.write(new PublishedResult(f.get("netconform.target"), f.get("netconform.targetDescription"), r)));
+    }
+
+    private static Boolean bool(String s) {
+        return s == null ? null : Boolean.valueOf(s);
     }
 
     static void publish(ConformanceReportListener l, String target, String requirements, String test, String outcome,

@@ -29,12 +29,12 @@ class LauncherIntegrationTest {
     static class HarnessLike {
         @Test
         void writesNetworkOrder(TestReporter reporter) {
-            reporter.publishEntry(Map.of("netconform.target", "reference", "netconform.requirements", "BO-ORDER-1",
+            reporter.publishEntry(Fixtures.packed(Map.of("netconform.target", "reference", "netconform.requirements", "BO-ORDER-1",
                     "netconform.test", "ByteOrderSuite.writesNetworkOrder", "netconform.outcome", "PASS",
-                    "netconform.durationMs", "1"));
-            reporter.publishEntry(Map.of("netconform.target", "netty", "netconform.requirements", "BO-ORDER-1",
+                    "netconform.durationMs", "1")));
+            reporter.publishEntry(Fixtures.packed(Map.of("netconform.target", "netty", "netconform.requirements", "BO-ORDER-1",
                     "netconform.test", "ByteOrderSuite.writesNetworkOrder", "netconform.outcome", "FAIL",
-                    "netconform.observed", "67 45 23 01"));
+                    "netconform.observed", "67 45 23 01")));
             reporter.publishEntry("unrelated", "entry");
         }
     }

@@ -1,5 +1,7 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -20,17 +22,16 @@ class ReportSummaryTest {
     Path reportDir;
 
     @Test
-    void rerendersFromResultsJsonAndPrintsTheReportPath() throws Exception {
+    void printsTheSummaryAndTheReportPathWithoutRenderingAgain() throws Exception {
         ResultsJson.write(reportDir, new TargetResults(1, "reference", "in-tree", Instant.EPOCH.toString(), List.of(
                 new CaseResult(List.of("BO-ORDER-1"), "S.t", "id", "PASS", "PASS", null, true, null, null, null,
                         null, null, 3L, null))));
 
         String out = captureOut(() -> ReportSummary.main(new String[]{reportDir.toString()}));
 
+        // the listener renders the report once per run; the summary step only prints
         Path index = reportDir.resolve("index.html").toAbsolutePath();
-        assertThat(index).isRegularFile();
-        assertThat(reportDir.resolve("info.html")).isRegularFile();
-        assertThat(reportDir.resolve("requirements/BO-ORDER-1.html")).isRegularFile();
+        assertThat(index).doesNotExist();
         assertThat(out).contains("netconform: reference: 1 results, PASS 1")
                 .contains("netconform report: file://" + index);
     }

@@ -1,5 +1,11 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.Outcome;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
+
+import org.netconform.harness.result.CaseResult;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,10 +30,10 @@ class ResultCollectorTest {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < 500; i++) {
-                        collector.add("id-" + thread + "-" + i, "display", Map.of(
+                        collector.add("id-" + thread + "-" + i, "display", Fixtures.packed(Map.of(
                                 "netconform.target", thread % 2 == 0 ? "reference" : "netty",
                                 "netconform.requirements", "BO-ORDER-1",
-                                "netconform.outcome", "PASS"));
+                                "netconform.outcome", "PASS")));
                     }
                 }));
             }
@@ -43,61 +49,54 @@ class ResultCollectorTest {
     }
 
     @Test
-    void ignoresEntriesWithoutTarget() {
+    void ignoresEntriesThatAreNotResults() {
         assertThat(collector.add("id", "d", Map.of("netconform.outcome", "FAIL"))).isFalse();
-        assertThat(collector.add("id", "d", Map.of("netconform.target", " "))).isFalse();
+        assertThat(collector.add("id", "d", Fixtures.packed(Map.of("netconform.outcome", "FAIL")))).isFalse();
         assertThat(collector.isEmpty()).isTrue();
     }
 
     @Test
-    void fallsBackToDisplayNameAndParsesFields() {
-        collector.add("[engine:x]/[method:m]", "m()", Map.of("netconform.target", "reference",
-                "netconform.requirements", " BO-ORDER-1, ,BO-ORDER-2,BO-ORDER-1",
-                "netconform.outcome", "pass", "netconform.durationMs", "not a number",
-                "netconform.matchesBaseline", "TRUE"));
+    void fallsBackToDisplayNameAndKeepsTheTestId() {
+        collector.add("[engine:x]/[method:m]", "m()", Fixtures.packed(Map.of("netconform.target", "reference",
+                "netconform.requirements", "BO-ORDER-1,BO-ORDER-2", "netconform.outcome", "PASS",
+                "netconform.matchesBaseline", "true")));
         CaseResult r = collector.snapshot(Instant.EPOCH).get(0).results().get(0);
         assertThat(r.test()).isEqualTo("m()");
         assertThat(r.testId()).isEqualTo("[engine:x]/[method:m]");
         assertThat(r.requirements()).containsExactly("BO-ORDER-1", "BO-ORDER-2");
-        assertThat(r.outcome()).isEqualTo("PASS");
+        assertThat(r.judged()).isEqualTo(Outcome.PASS);
         assertThat(r.durationMs()).isNull();
         assertThat(r.matchesBaseline()).isTrue();
         assertThat(r.baseline()).isNull();
     }
 
     @Test
-    void aMissingOrUnknownOutcomeIsAnError() {
-        collector.add("a", "a", Map.of("netconform.target", "t", "netconform.test", "a"));
-        collector.add("b", "b", Map.of("netconform.target", "t", "netconform.test", "b",
-                "netconform.outcome", "MAYBE", "netconform.reason", "x"));
+    void aMissingOrUnknownOutcomeCountsAsAnError() {
+        collector.add("a", "a", Fixtures.packed(Map.of("netconform.target", "t", "netconform.test", "a")));
+        collector.add("b", "b", Fixtures.packed(Map.of("netconform.target", "t", "netconform.test", "b",
+                "netconform.outcome", "MAYBE", "netconform.reason", "x")));
         List<CaseResult> rs = collector.snapshot(Instant.EPOCH).get(0).results();
-        assertThat(rs).extracting(CaseResult::outcome).containsExactly("ERROR", "ERROR");
-        assertThat(rs.get(0).reason()).isEqualTo("the harness reported no outcome");
-        assertThat(rs.get(1).reason()).isEqualTo("the harness reported an unknown outcome 'MAYBE'; x");
+        assertThat(rs).extracting(CaseResult::judged).containsExactly(Outcome.ERROR, Outcome.ERROR);
     }
 
     @Test
-    void unpacksTheHarnessSingleEntryForm() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("netconform.target", "netty");
-        p.setProperty("netconform.requirements", "BO-UNSIGNED-1");
-        p.setProperty("netconform.outcome", "FAIL");
-        p.setProperty("netconform.wirelog", "line 1\nline <2>");
-        java.io.StringWriter w = new java.io.StringWriter();
-        p.store(w, null);
-        assertThat(collector.add("id", "d", Map.of("netconform.result", w.toString()))).isTrue();
+    void readsTheResultAsTheHarnessWroteIt() {
+        CaseResult written = new CaseResult(List.of("BO-UNSIGNED-1"), "S.t", null, "FAIL", "PASS", null, false,
+                "01", "02", "why", "42", "[x]", 7L, "line 1\nline <2>", true);
+        assertThat(collector.add("id", "d", Map.of(PublishedResult.KEY,
+                ResultJson.write(new PublishedResult("netty", "Netty", written))))).isTrue();
         CaseResult r = collector.snapshot(Instant.EPOCH).get(0).results().get(0);
-        assertThat(r.outcome()).isEqualTo("FAIL");
-        assertThat(r.wireLog()).isEqualTo("line 1\nline <2>");
+        assertThat(r).isEqualTo(written.withTestId("id"));
     }
 
     @Test
     void parsesCoveredAbsentMeansCovered() {
-        collector.add("a", "d", Map.of("netconform.target", "udp", "netconform.outcome", "UNSUPPORTED",
-                "netconform.covered", "false", "netconform.test", "a"));
-        collector.add("b", "d", Map.of("netconform.target", "udp", "netconform.outcome", "PASS",
-                "netconform.covered", "true", "netconform.test", "b"));
-        collector.add("c", "d", Map.of("netconform.target", "udp", "netconform.outcome", "PASS", "netconform.test", "c"));
+        collector.add("a", "d", Fixtures.packed(Map.of("netconform.target", "udp", "netconform.outcome", "UNSUPPORTED",
+                "netconform.covered", "false", "netconform.test", "a")));
+        collector.add("b", "d", Fixtures.packed(Map.of("netconform.target", "udp", "netconform.outcome", "PASS",
+                "netconform.covered", "true", "netconform.test", "b")));
+        collector.add("c", "d", Fixtures.packed(Map.of("netconform.target", "udp", "netconform.outcome", "PASS",
+                "netconform.test", "c")));
         List<CaseResult> rs = collector.snapshot(Instant.EPOCH).get(0).results();
         assertThat(rs).extracting(CaseResult::covered).containsExactly(false, true, null);
         assertThat(rs).extracting(CaseResult::inCoveredArea).containsExactly(false, true, true);
@@ -107,8 +106,8 @@ class ResultCollectorTest {
     void unpairedSurrogatesBecomeReplacementCharacters() {
         assertThat(ResultCollector.replaceUnpairedSurrogates("a\uD800b\uDC00c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
         assertThat(ResultCollector.replaceUnpairedSurrogates("plain")).isSameAs("plain");
-        collector.add("id", "d", Map.of("netconform.target", "t", "netconform.outcome", "PASS",
-                "netconform.observed", "x\uDBFF"));
+        collector.add("id", "d", Fixtures.packed(Map.of("netconform.target", "t", "netconform.outcome", "PASS",
+                "netconform.observed", "x\uDBFF")));
         assertThat(collector.snapshot(Instant.EPOCH).get(0).results().get(0).observed()).isEqualTo("x\uFFFD");
     }
 }

@@ -1,5 +1,7 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package org.netconform.reports;
 
+import org.netconform.harness.result.CaseResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

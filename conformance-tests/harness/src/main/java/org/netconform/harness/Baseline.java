@@ -1,5 +1,6 @@
 package org.netconform.harness;
 
+import org.netconform.harness.result.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

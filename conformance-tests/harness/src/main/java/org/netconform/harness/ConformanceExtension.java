@@ -12,6 +12,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.netconform.spi.AreaAdapter;
+import org.netconform.harness.result.Outcome;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
 import org.netconform.spi.Target;
 import org.opentest4j.TestAbortedException;
 
@@ -59,7 +62,7 @@ public final class ConformanceExtension implements TestTemplateInvocationContext
                                                 ExtensionContext context) throws Throwable {
             TestCase tc = TestCase.of(call.getExecutable());
             boolean[] ran = {false};
-            ExecutionResult r = TargetExecution.run(target, tc, () -> {
+            PublishedResult r = TargetExecution.run(target, tc, () -> {
                 ran[0] = true;
                 try {
                     invocation.proceed();
@@ -71,7 +74,7 @@ public final class ConformanceExtension implements TestTemplateInvocationContext
             if (!ran[0]) {
                 invocation.skip();
             }
-            context.publishReportEntry(ExecutionResult.KEY, r.encode());
+            context.publishReportEntry(PublishedResult.KEY, ResultJson.write(r));
             AssertionError mismatch = Judge.mismatch(r, null);
             if (mismatch != null) {
                 throw mismatch;

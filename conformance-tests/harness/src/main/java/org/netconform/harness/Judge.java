@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
+import org.netconform.harness.result.CaseResult;
+import org.netconform.harness.result.Outcome;
+import org.netconform.harness.result.PublishedResult;
 import org.netconform.spi.Target;
 
 /**
@@ -29,7 +32,7 @@ public final class Judge {
         return Outcome.ERROR;
     }
 
-    public static ExecutionResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
+    public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
                                         Observation seen, String seed, String counterexample) {
         Baseline baseline = Baselines.of(target);
         // a baseline speaks for the tests the target can run; a test of an area the target offers no
@@ -38,9 +41,10 @@ public final class Judge {
                 : tc.ids().stream().map(id -> baseline.lookup(id, tc.method())).flatMap(Optional::stream).findFirst();
         Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
-        return new ExecutionResult(target.id(), target.description(), tc.coveredBy(target), tc, outcome, expected,
-                entry.map(Baseline.Entry::why).orElse(null), seen.expectedText(), seen.observedText(), reason,
-                seed, counterexample, durationMs, seen.wireLogText());
+        CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
+                entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
+                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target));
+        return new PublishedResult(target.id(), target.description(), result);
     }
 
     /** The reason to show for a throwable: its message, or for an ERROR the start of its stack trace. */
@@ -60,20 +64,23 @@ public final class Judge {
     }
 
     /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
-    public static AssertionError mismatch(ExecutionResult r, Throwable original) {
-        if (r.matchesBaseline()) {
+    public static AssertionError mismatch(PublishedResult published, Throwable original) {
+        if (published.matchesBaseline()) {
             return null;
         }
-        String ids = String.join(",", r.testCase().ids());
-        String file = Baseline.resourceFor(r.target());
+        CaseResult r = published.result();
+        String target = published.target();
+        String ids = String.join(",", r.requirements());
+        String method = r.test().substring(r.test().lastIndexOf('.') + 1);
+        String file = Baseline.resourceFor(target);
         String msg;
         if (r.baselineWhy() == null) {
-            msg = "[" + r.target() + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
-                    + r.reason() + "\n  If this is a real deviation of " + r.target() + ", record it in its baseline ("
-                    + file + "):\n    " + r.testCase().ids().get(0) + "@" + r.testCase().method() + "  " + r.outcome()
+            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
+                    + r.reason() + "\n  If this is a real deviation of " + target + ", record it in its baseline ("
+                    + file + "):\n    " + r.requirements().get(0) + "@" + method + "  " + r.outcome()
                     + "  <one line of why>";
         } else {
-            msg = "[" + r.target() + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
+            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
                     + ") expects " + r.baseline() + " (" + r.baselineWhy() + ")"
                     + (r.reason() == null ? "" : ": " + r.reason())
                     + "\n  The listed deviation no longer occurs as recorded: update or remove its line.";

@@ -14,6 +14,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.ResolveParameterHook;
 import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
 import org.netconform.spi.AreaAdapter;
+import org.netconform.harness.result.Outcome;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
 import org.netconform.spi.Target;
 
 /**
@@ -33,7 +36,7 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
         PropertyExecutionResult last = null;
         for (Target target : Targets.selected()) {
             PropertyExecutionResult[] result = {null};
-            ExecutionResult r = TargetExecution.run(target, tc, () -> {
+            PublishedResult r = TargetExecution.run(target, tc, () -> {
                 result[0] = property.execute();
                 return result[0].status() == PropertyExecutionResult.Status.SUCCESSFUL ? null
                         : result[0].throwable().orElseGet(() -> new AssertionError("property " + result[0].status()));
@@ -42,7 +45,7 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
                 anyRan = true;
                 last = result[0];
             }
-            context.reporter().publishValue(ExecutionResult.KEY, r.encode());
+            context.reporter().publishValue(PublishedResult.KEY, ResultJson.write(r));
             AssertionError mismatch = Judge.mismatch(r, null);
             if (mismatch != null) {
                 mismatches.add(mismatch.getMessage());

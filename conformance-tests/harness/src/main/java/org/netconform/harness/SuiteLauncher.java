@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.EngineFilter;
@@ -14,6 +13,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.harness.result.ResultJson;
 
 /**
  * Runs suite packages in process against a target and returns the judged results. Both engines the
@@ -32,52 +33,8 @@ public final class SuiteLauncher {
     private SuiteLauncher() {
     }
 
-    /** One judged result, decoded from the report entry the harness published ({@link ExecutionResult#fields()}). */
-    public record Result(Map<String, String> fields) {
-        public String target() {
-            return fields.get("netconform.target");
-        }
-
-        public List<String> requirements() {
-            return List.of(fields.get("netconform.requirements").split(","));
-        }
-
-        /** The test, as {@code Class.method}. */
-        public String test() {
-            return fields.get("netconform.test");
-        }
-
-        public String outcome() {
-            return fields.get("netconform.outcome");
-        }
-
-        public String baseline() {
-            return fields.get("netconform.baseline");
-        }
-
-        public boolean matchesBaseline() {
-            return Boolean.parseBoolean(fields.get("netconform.matchesBaseline"));
-        }
-
-        public String reason() {
-            return fields.get("netconform.reason");
-        }
-
-        public String observed() {
-            return fields.get("netconform.observed");
-        }
-
-        @Override
-        public String toString() {
-            String why = observed() != null ? observed() : reason();
-            return target() + " " + String.join(",", requirements()) + " " + test() + " " + outcome()
-                    + (matchesBaseline() ? "" : " (baseline: " + baseline() + ")")
-                    + (why == null ? "" : ": " + why.lines().findFirst().orElse(""));
-        }
-    }
-
     /** What a run produced: the judged results, and the containers that failed outside any test. */
-    public record Run(List<Result> results, List<String> containerFailures) {
+    public record Run(List<PublishedResult> results, List<String> containerFailures) {
     }
 
     /**
@@ -108,14 +65,15 @@ public final class SuiteLauncher {
     }
 
     private static final class Collector implements TestExecutionListener {
-        final List<Result> results = new ArrayList<>();
+        final List<PublishedResult> results = new ArrayList<>();
         final List<String> containerFailures = new ArrayList<>();
 
         @Override
         public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-            String value = entry.getKeyValuePairs().get(ExecutionResult.KEY);
+            String value = entry.getKeyValuePairs().get(PublishedResult.KEY);
             if (value != null) {
-                results.add(new Result(ExecutionResult.decode(value)));
+                PublishedResult r = ResultJson.read(value);
+                results.add(new PublishedResult(r.target(), r.targetDescription(), r.result().withTestId(test.getUniqueId())));
             }
         }
 

@@ -1,6 +1,8 @@
 package org.netconform.harness;
 
 import java.util.Optional;
+import org.netconform.harness.result.Outcome;
+import org.netconform.harness.result.PublishedResult;
 import org.netconform.spi.Target;
 
 /**
@@ -21,12 +23,12 @@ final class TargetExecution {
     private TargetExecution() {
     }
 
-    static ExecutionResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras) {
+    static PublishedResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras) {
         return run(target, tc, body, extras, true);
     }
 
     /** {@code processWide}: see {@link CurrentTarget#with(Target, java.util.function.Supplier, boolean)}. */
-    static ExecutionResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras,
+    static PublishedResult run(Target target, TestCase tc, Body body, java.util.function.Supplier<Extras> extras,
                                boolean processWide) {
         Optional<String> unsupported = tc.unsupportedReason(target);
         if (unsupported.isPresent()) {

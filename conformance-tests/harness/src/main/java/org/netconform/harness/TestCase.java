@@ -1,5 +1,6 @@
 package org.netconform.harness;
 
+import org.netconform.harness.result.Outcome;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.netconform.reports;
+package org.netconform.harness.result;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.netconform.reports;
+package org.netconform.harness.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -35,6 +35,20 @@ public record CaseResult(List<String> requirements, String test, String testId, 
      * Whether the target offers an adapter for the test's area; false only when the harness said so
      * ({@code covered} absent counts as true). Not named isCovered, so Jackson sees only the component.
      */
+    /** This result with the platform's unique ID of the test that published it. */
+    public CaseResult withTestId(String id) {
+        return new CaseResult(requirements, test, id, outcome, baseline, baselineWhy, matchesBaseline, expected,
+                observed, reason, seed, counterexample, durationMs, wireLog, covered);
+    }
+
+    /** This result with every text field passed through {@code f} (e.g. to repair what a target sent). */
+    public CaseResult mapText(java.util.function.UnaryOperator<String> f) {
+        java.util.function.UnaryOperator<String> g = s -> s == null ? null : f.apply(s);
+        return new CaseResult(requirements, g.apply(test), testId, outcome, baseline, g.apply(baselineWhy),
+                matchesBaseline, g.apply(expected), g.apply(observed), g.apply(reason), seed, g.apply(counterexample),
+                durationMs, g.apply(wireLog), covered);
+    }
+
     public boolean inCoveredArea() {
         return !Boolean.FALSE.equals(covered);
     }
