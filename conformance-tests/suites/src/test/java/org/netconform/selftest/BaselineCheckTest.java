@@ -1,5 +1,6 @@
 package org.netconform.selftest;
 
+import org.netconform.harness.result.PublishedResult;
 import org.netconform.harness.SuiteLauncher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netconform.harness.Baseline;
-import org.netconform.harness.ExecutionResult;
+import org.netconform.harness.result.CaseResult;
 import org.netconform.harness.Judge;
-import org.netconform.harness.TestCase;
-import org.netconform.spec.SpecCatalog;
-import org.netconform.harness.Outcome;
+import org.netconform.harness.result.Outcome;
 
 /** The baseline check fails in both directions, and says which ID and what to change. */
 class BaselineCheckTest {
@@ -20,32 +19,32 @@ class BaselineCheckTest {
 
     @Test
     void aListedDeviationThatOccursMatchesTheBaseline() {
-        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-truncating-writer", SUITES).results();
+        List<PublishedResult> results = SuiteLauncher.run("broken-truncating-writer", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-WIDTH-2"))
                 .isNotEmpty().allSatisfy(r -> {
-                    assertThat(r.outcome()).isEqualTo("FAIL");
+                    assertThat(r.outcome().name()).isEqualTo("FAIL");
                     assertThat(r.matchesBaseline()).isTrue();
                 });
     }
 
     @Test
     void aNewFailureThatTheBaselineDoesNotListDiffers() {
-        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-little-endian-writer", SUITES).results();
+        List<PublishedResult> results = SuiteLauncher.run("broken-little-endian-writer", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
                 .isNotEmpty().allSatisfy(r -> {
-                    assertThat(r.outcome()).isEqualTo("FAIL");
+                    assertThat(r.outcome().name()).isEqualTo("FAIL");
                     assertThat(r.matchesBaseline()).isFalse();
                 });
     }
 
     @Test
     void aListedDeviationThatNoLongerOccursDiffers() {
-        List<SuiteLauncher.Result> results = SuiteLauncher.run("stale-baseline", SUITES).results();
+        List<PublishedResult> results = SuiteLauncher.run("stale-baseline", SUITES).results();
         assertThat(results).filteredOn(r -> r.requirements().contains("BO-ORDER-1"))
                 .isNotEmpty().allSatisfy(r -> {
-                    assertThat(r.outcome()).isEqualTo("PASS");
+                    assertThat(r.outcome().name()).isEqualTo("PASS");
                     assertThat(r.matchesBaseline()).isFalse();
-                    assertThat(r.fields().get("netconform.baseline")).isEqualTo("FAIL");
+                    assertThat(r.result().baseline()).isEqualTo("FAIL");
                 });
         // everything else of this correct target matches its (otherwise empty) baseline
         assertThat(results).filteredOn(r -> !r.requirements().contains("BO-ORDER-1"))
@@ -54,20 +53,19 @@ class BaselineCheckTest {
 
     @Test
     void theFailureMessageSaysWhatToChange() {
-        TestCase tc = new TestCase("ByteOrderScenarios.x", "x", List.of(SpecCatalog.bundled().get("BO-ORDER-1")),
-                List.of(), List.of());
-        ExecutionResult newFailure = new ExecutionResult("lib", "d", true, tc, Outcome.FAIL, Outcome.PASS, null, null,
-                null, "wrote 67 45 23 01", null, null, 1, null);
+        PublishedResult newFailure = judged(Outcome.FAIL, Outcome.PASS, null, "wrote 67 45 23 01");
         assertThat(Judge.mismatch(newFailure, null)).hasMessageContaining("[lib] BO-ORDER-1 observed FAIL, expected PASS")
                 .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv)")
                 .hasMessageContaining("BO-ORDER-1@x  FAIL  <one line of why>");
-        ExecutionResult stale = new ExecutionResult("lib", "d", true, tc, Outcome.PASS, Outcome.FAIL, "wrote LE", null,
-                null, null, null, null, 1, null);
+        PublishedResult stale = judged(Outcome.PASS, Outcome.FAIL, "wrote LE", null);
         assertThat(Judge.mismatch(stale, null)).hasMessageContaining("baseline (netconform/baselines/lib.tsv) expects FAIL (wrote LE)")
                 .hasMessageContaining("no longer occurs");
-        ExecutionResult same = new ExecutionResult("lib", "d", true, tc, Outcome.FAIL, Outcome.FAIL, "wrote LE", null,
-                null, null, null, null, 1, null);
-        assertThat(Judge.mismatch(same, null)).isNull();
+        assertThat(Judge.mismatch(judged(Outcome.FAIL, Outcome.FAIL, "wrote LE", null), null)).isNull();
+    }
+
+    private static PublishedResult judged(Outcome outcome, Outcome baseline, String why, String reason) {
+        return new PublishedResult("lib", "d", new CaseResult(List.of("BO-ORDER-1"), "ByteOrderScenarios.x", null,
+                outcome.name(), baseline.name(), why, outcome == baseline, null, null, reason, null, null, 1L, null, true));
     }
 
     @Test
