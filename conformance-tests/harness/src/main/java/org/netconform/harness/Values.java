@@ -24,4 +24,12 @@ public final class Values {
     public static String hex(byte[] bytes) {
         return describe(bytes);
     }
+
+    /** At most {@code max} octets as spaced hex, then " ..." when there were more. */
+    public static String hex(byte[] bytes, int max) {
+        if (bytes.length <= max) {
+            return hex(bytes);
+        }
+        return HEX.formatHex(bytes, 0, max) + " ...";
+    }
 }

@@ -1,42 +1,32 @@
 package org.netconform.suites.wsserver;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.netconform.reference.websocket.ClientHandshake;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.CloseCodes;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeadCodec;
 import org.netconform.reference.websocket.HttpHeaders;
 import org.netconform.reference.websocket.HttpRequestHead;
 import org.netconform.reference.websocket.HttpResponseHead;
-import org.netconform.reference.websocket.Masking;
 import org.netconform.reference.websocket.RawFrameWriter;
-import org.netconform.reference.websocket.Utf8Validator;
 
 /**
- * One connection of the fuzzing client to the server under test, with its wire log. Blocking I/O with
- * a deadline on every read, and bounded: a frame the server announces beyond the case's cap, or more
- * octets in all than the case allows, ends the session as {@link End#GARBAGE} instead of being buffered.
- * Server Pings are answered with masked Pongs unless {@link #autoPong} is turned off. Not thread-safe:
- * one session per case.
+ * One connection of the fuzzing client to the server under test, as a case scripts it: what it sends,
+ * what it awaits, and everything it saw. The jobs are apart: {@link WireConnection} (TCP and TLS),
+ * {@link OpeningHandshake}, {@link InboundBuffer} (reading heads and frames), {@link InboundMessages},
+ * {@link SenderChecks} and {@link WireLog}. Blocking I/O with a deadline on every read, and bounded: a
+ * frame the server announces beyond the case's cap, or more octets in all than the case allows, ends the
+ * session as {@link End#GARBAGE} instead of being buffered. Server Pings are answered with masked Pongs
+ * unless {@link #autoPong} is turned off. Not thread-safe: one session per case.
  */
 public final class WireSession implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,42 +34,12 @@ public final class WireSession implements AutoCloseable {
     /** How the session ended, when it did. */
     public enum End { OPEN, FIN, RESET, TIMEOUT, GARBAGE }
 
-    /** A frame as the server sent it, octets and all. */
-    public record InFrame(boolean fin, int rsv, int opcode, boolean masked, int lengthOctets, long length,
-                          byte[] payload, long atNanos) {
-        boolean isControl() {
-            return (opcode & 0x8) != 0;
-        }
-
-        /** The close code, -1 for a Close without status, -2 for a one-octet (invalid) payload. */
-        int closeCode() {
-            if (payload.length == 0) {
-                return -1;
-            }
-            if (payload.length == 1) {
-                return -2;
-            }
-            return (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
-        }
-    }
-
-    /** A data message reassembled from the server's frames. */
-    public record InMessage(int opcode, byte[] payload, int frames) {
-        String text() {
-            return new String(payload, StandardCharsets.UTF_8);
-        }
-    }
-
     private final URI uri;
     private final boolean trustAll;
-    private final long start = System.nanoTime();
-    private final StringBuilder log = new StringBuilder();
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
-    private byte[] buf = new byte[16 * 1024];
-    private int bufStart;
-    private int bufEnd;
+    private final WireLog log = new WireLog();
+    private final InboundBuffer inbound = new InboundBuffer();
+    private final InboundMessages assembler = new InboundMessages();
+    private WireConnection connection;
     private long totalRead;
     private long readCap = 64L * 1024 * 1024;
     private long frameCap = 1024 * 1024;
@@ -92,10 +52,7 @@ public final class WireSession implements AutoCloseable {
     String key;
     final List<InFrame> frames = new ArrayList<>();
     final List<InMessage> messages = new ArrayList<>();
-    final List<String> senderViolations = new ArrayList<>();
-    private int msgOpcode = -1;
-    private java.io.ByteArrayOutputStream msgBuf;
-    private int msgFrames;
+    final List<SenderViolation> senderViolations = new ArrayList<>();
     boolean clientSentClose;
     boolean serverSentClose;
     boolean serverClosedFirst;
@@ -131,65 +88,22 @@ public final class WireSession implements AutoCloseable {
     // ---------------------------------------------------------------- connecting and the handshake
 
     public void connect() throws IOException {
-        String host = uri.getHost();
-        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        s.connect(new InetSocketAddress(host, port), (int) WsOptions.timeoutMs());
-        if (tls) {
-            SSLSocket ssl = (SSLSocket) sslFactory().createSocket(s, host, port, true);
-            ssl.setSoTimeout((int) WsOptions.timeoutMs());
-            ssl.startHandshake();
-            s = ssl;
-        }
-        socket = s;
-        in = s.getInputStream();
-        out = s.getOutputStream();
-        note("TCP connected to " + host + ":" + port + (tls ? " (TLS)" : ""));
-    }
-
-    private SSLSocketFactory sslFactory() throws IOException {
-        if (!trustAll) {
-            return (SSLSocketFactory) SSLSocketFactory.getDefault();
-        }
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, RANDOM);
-            return ctx.getSocketFactory();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
-        }
+        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs());
+        note(connection.description());
     }
 
     public String hostHeader() {
-        int port = uri.getPort();
-        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        return port < 0 || port == (tls ? 443 : 80) ? uri.getHost() : uri.getHost() + ":" + port;
+        return OpeningHandshake.hostHeader(uri);
     }
 
     public String resource() {
-        String p = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? p : p + "?" + uri.getRawQuery();
+        return OpeningHandshake.resource(uri);
     }
 
-    /** A valid request head, to be varied by handshake cases. */
+    /** A valid request head with a fresh key, to be varied by handshake cases. */
     public HttpRequestHead standardRequest(Optional<String> origin) {
-        key = Handshake.generateKey(RANDOM);
-        return new ClientHandshake(hostHeader(), resource(), key, origin, List.of(), List.of()).request();
+        key = OpeningHandshake.newKey();
+        return OpeningHandshake.request(uri, key, origin);
     }
 
     /** Connects and completes a standard handshake; false (with the reason logged) when not upgraded. */
@@ -205,18 +119,14 @@ public final class WireSession implements AutoCloseable {
         if (r == null) {
             return false;
         }
-        try {
-            new ClientHandshake(hostHeader(), resource(), Handshake.isValidKey(key) ? key : Handshake.generateKey(RANDOM),
-                    Optional.empty(), List.of(), List.of()).validate(r);
-        } catch (RuntimeException e) {
-            note("handshake not accepted by the client: " + e.getMessage());
-            return false;
-        }
-        return true;
+        Optional<String> refusal = OpeningHandshake.refusal(uri, key, r);
+        refusal.ifPresent(why -> note("handshake not accepted by the client: " + why));
+        return refusal.isEmpty();
     }
 
     public void sendHead(byte[] head) throws IOException {
-        note("OUT opening handshake, " + head.length + " octets:\n" + indent(new String(head, StandardCharsets.ISO_8859_1)));
+        note("OUT opening handshake, " + head.length + " octets:\n"
+                + WireLog.indent(new String(head, StandardCharsets.ISO_8859_1)));
         writeRaw(head);
     }
 
@@ -224,19 +134,17 @@ public final class WireSession implements AutoCloseable {
     public HttpResponseHead readResponse() throws IOException {
         long deadline = System.nanoTime() + WsOptions.timeoutMs() * 1_000_000;
         while (true) {
-            int len = -1;
+            Optional<byte[]> head;
             try {
-                len = HttpHeadCodec.headLength(buf, bufStart, bufEnd - bufStart, 16 * 1024);
+                head = inbound.head();
             } catch (RuntimeException e) {
                 ended(End.GARBAGE, "response head over 16 KiB");
                 return null;
             }
-            if (len >= 0) {
-                byte[] head = Arrays.copyOfRange(buf, bufStart, bufStart + len);
-                bufStart += len;
-                note("IN response head:\n" + indent(new String(head, StandardCharsets.ISO_8859_1)));
+            if (head.isPresent()) {
+                note("IN response head:\n" + WireLog.indent(new String(head.get(), StandardCharsets.ISO_8859_1)));
                 try {
-                    response = HttpHeadCodec.parseResponse(head);
+                    response = HttpHeadCodec.parseResponse(head.get());
                 } catch (RuntimeException e) {
                     ended(End.GARBAGE, "unparseable response head: " + e.getMessage());
                     return null;
@@ -244,8 +152,8 @@ public final class WireSession implements AutoCloseable {
                 return response;
             }
             if (!fill(deadline)) {
-                if (bufEnd > bufStart) {
-                    note("IN partial head:\n" + indent(new String(buf, bufStart, bufEnd - bufStart,
+                if (inbound.available() > 0) {
+                    note("IN partial head:\n" + WireLog.indent(new String(inbound.unparsed(),
                             StandardCharsets.ISO_8859_1)));
                 }
                 return null;
@@ -266,7 +174,7 @@ public final class WireSession implements AutoCloseable {
             writeRaw(octets);
             return;
         }
-        note("OUT " + what + " (" + octets.length + " octets: " + hex(octets, 24) + ")");
+        note("OUT " + what + " (" + octets.length + " octets: " + Values.hex(octets, 24) + ")");
         writeRaw(octets);
     }
 
@@ -323,8 +231,7 @@ public final class WireSession implements AutoCloseable {
 
     private void writeRawQuiet(byte[] octets) throws IOException {
         try {
-            out.write(octets);
-            out.flush();
+            connection.write(octets);
             lastSendNanos = System.nanoTime();
         } catch (SocketException e) {
             // the server may have failed the connection already; that is what reads will show
@@ -403,11 +310,11 @@ public final class WireSession implements AutoCloseable {
     }
 
     public List<byte[]> pongs() {
-        return frames.stream().filter(f -> f.opcode == 0xA).map(InFrame::payload).toList();
+        return frames.stream().filter(f -> f.opcode() == 0xA).map(InFrame::payload).toList();
     }
 
     public List<InFrame> pings() {
-        return frames.stream().filter(f -> f.opcode == 0x9).toList();
+        return frames.stream().filter(f -> f.opcode() == 0x9).toList();
     }
 
     /** The next frame, or null on timeout or end of connection (see {@link #end}). */
@@ -427,88 +334,35 @@ public final class WireSession implements AutoCloseable {
         }
     }
 
-    /** Parses one frame from the buffer, or returns null when more octets are needed. */
+    /** Parses one frame from the buffer, or returns null when more octets are needed or the session ended. */
     private InFrame parseFrame() {
-        int avail = bufEnd - bufStart;
-        if (avail < 2 || end != End.OPEN) {
+        if (end != End.OPEN) {
             return null;
         }
-        int b0 = buf[bufStart] & 0xFF;
-        int b1 = buf[bufStart + 1] & 0xFF;
-        boolean masked = (b1 & 0x80) != 0;
-        int len7 = b1 & 0x7F;
-        int extra = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
-        int header = 2 + extra + (masked ? 4 : 0);
-        if (avail < header) {
-            return null;
-        }
-        long length = len7;
-        if (extra > 0) {
-            length = 0;
-            for (int i = 0; i < extra; i++) {
-                length = length << 8 | buf[bufStart + 2 + i] & 0xFF;
-            }
-        }
-        if (length < 0 || length > frameCap) {
-            ended(End.GARBAGE, "the server announced a frame of " + Long.toUnsignedString(length)
+        InboundBuffer.Parsed p = inbound.frame(frameCap);
+        if (p instanceof InboundBuffer.OverCap over) {
+            ended(End.GARBAGE, "the server announced a frame of " + Long.toUnsignedString(over.length())
                     + " octets, over this case's cap of " + frameCap + "; not read");
             return null;
         }
-        if (avail < header + length) {
-            ensureCapacity(header + (int) length);
-            return null;
-        }
-        byte[] payload = Arrays.copyOfRange(buf, bufStart + header, bufStart + header + (int) length);
-        if (masked) {
-            int key = (buf[bufStart + header - 4] & 0xFF) << 24 | (buf[bufStart + header - 3] & 0xFF) << 16
-                    | (buf[bufStart + header - 2] & 0xFF) << 8 | buf[bufStart + header - 1] & 0xFF;
-            Masking.unmask(payload, 0, payload.length, key);
-        }
-        bufStart += header + (int) length;
-        return new InFrame((b0 & 0x80) != 0, b0 >> 4 & 7, b0 & 0xF, masked, extra, length, payload, System.nanoTime());
+        return p instanceof InboundBuffer.Whole whole ? whole.frame() : null;
     }
 
     private void onFrame(InFrame f) throws IOException {
         frames.add(f);
-        note("IN " + describe(f));
-        checkSender(f);
-        switch (f.opcode) {
+        note("IN " + WireLog.describe(f));
+        SenderChecks.check(f, serverSentClose, senderViolations);
+        switch (f.opcode()) {
             case 0x9 -> {
                 if (autoPong && !clientSentClose) {
-                    send("Pong answering the server's Ping", masked(RawFrameWriter.frame().opcode(0xA).payload(f.payload)));
+                    send("Pong answering the server's Ping", masked(RawFrameWriter.frame().opcode(0xA).payload(f.payload())));
                 }
             }
-            case 0x8 -> {
-                serverCloses++;
-                if (!serverSentClose) {
-                    serverSentClose = true;
-                    serverClose = f;
-                    serverClosedFirst = !clientSentClose;
-                    if (!clientSentClose && answerClose) {
-                        int code = f.closeCode();
-                        byte[] payload = code >= 0 && CloseCodes.isValidOnWire(code) ? closePayload(code, new byte[0])
-                                : new byte[0];
-                        clientSentClose = true;
-                        send("Close answering the server's Close", masked(RawFrameWriter.frame().opcode(8).payload(payload)));
-                    }
-                } else {
-                    senderViolations.add("WS-CLOSE-15 a second Close frame from the server: " + describe(f));
-                }
-            }
-            case 0x1, 0x2 -> {
-                if (msgOpcode >= 0) {
-                    senderViolations.add("WS-FRAG-4 a new data frame (opcode " + f.opcode + ") inside a fragmented message");
-                }
-                msgOpcode = f.opcode;
-                msgBuf = new java.io.ByteArrayOutputStream();
-                msgFrames = 0;
-                addFragment(f);
-            }
-            case 0x0 -> {
-                if (msgOpcode < 0) {
-                    senderViolations.add("WS-FRAG-1 a continuation frame with no message in progress");
-                } else {
-                    addFragment(f);
+            case 0x8 -> onClose(f);
+            case 0x0, 0x1, 0x2 -> {
+                InMessage m = assembler.accept(f, senderViolations);
+                if (m != null) {
+                    messages.add(m);
                 }
             }
             default -> {
@@ -516,66 +370,21 @@ public final class WireSession implements AutoCloseable {
         }
     }
 
-    private void addFragment(InFrame f) {
-        msgBuf.writeBytes(f.payload);
-        msgFrames++;
-        if (f.fin) {
-            byte[] p = msgBuf.toByteArray();
-            if (msgOpcode == 1 && !Utf8Validator.isValid(p)) {
-                senderViolations.add("WS-UTF8-1 a text message that is not valid UTF-8");
-            }
-            messages.add(new InMessage(msgOpcode, p, msgFrames));
-            msgOpcode = -1;
-            msgBuf = null;
+    private void onClose(InFrame f) throws IOException {
+        serverCloses++;
+        if (serverSentClose) {
+            senderViolations.add(new SenderViolation(SenderRule.ONE_CLOSE,
+                    "a second Close frame from the server: " + WireLog.describe(f)));
+            return;
         }
-    }
-
-    /** What the server's frames must satisfy as a sender, each violation prefixed with its requirement ID. */
-    private void checkSender(InFrame f) {
-        String d = describe(f);
-        if (f.rsv != 0) {
-            senderViolations.add("WS-FRAME-1 RSV bits set: " + d);
-        }
-        if (f.opcode >= 3 && f.opcode <= 7 || f.opcode >= 0xB) {
-            senderViolations.add("WS-FRAME-3 reserved opcode: " + d);
-        }
-        if (f.lengthOctets == 2 && f.length <= 125 || f.lengthOctets == 8 && f.length <= 0xFFFF) {
-            senderViolations.add("WS-FRAME-5 non-minimal length encoding: " + d);
-        }
-        if (f.masked) {
-            senderViolations.add("WS-MASK-3 masked server frame: " + d);
-        }
-        if (f.isControl() && f.length > 125) {
-            senderViolations.add("WS-CTRL-1 control frame over 125 octets: " + d);
-        }
-        if (f.isControl() && !f.fin) {
-            senderViolations.add("WS-CTRL-2 control frame without FIN: " + d);
-        }
-        if (f.opcode == 8) {
-            int c = f.closeCode();
-            if (c == -2) {
-                senderViolations.add("WS-CLOSE-1 one-octet Close payload: " + d);
-            } else if (c == 1005 || c == 1006 || c == 1015) {
-                senderViolations.add("WS-CLOSE-4 close code " + c + " on the wire: " + d);
-            } else if (c >= 0 && !CloseCodes.isValidOnWire(c)) {
-                senderViolations.add("WS-CLOSE-5 close code " + c + " is not valid on the wire: " + d);
-            } else if (c >= 0 && !Utf8Validator.isValid(f.payload, 2, f.payload.length - 2)) {
-                senderViolations.add("WS-UTF8-1 Close reason not valid UTF-8: " + d);
-            }
-        }
-        if (serverSentClose && f.opcode != 8 && (f.opcode == 1 || f.opcode == 2 || f.opcode == 0)) {
-            senderViolations.add("WS-CLOSE-14 data frame after the server's Close: " + d);
-        }
-    }
-
-    private void ensureCapacity(int frameBytes) {
-        if (bufStart > 0 && buf.length - bufStart < frameBytes) {
-            System.arraycopy(buf, bufStart, buf, 0, bufEnd - bufStart);
-            bufEnd -= bufStart;
-            bufStart = 0;
-        }
-        if (buf.length < frameBytes) {
-            buf = Arrays.copyOf(buf, Math.max(frameBytes, buf.length * 2));
+        serverSentClose = true;
+        serverClose = f;
+        serverClosedFirst = !clientSentClose;
+        if (!clientSentClose && answerClose) {
+            int code = f.closeCode();
+            byte[] payload = code >= 0 && CloseCodes.isValidOnWire(code) ? closePayload(code, new byte[0]) : new byte[0];
+            clientSentClose = true;
+            send("Close answering the server's Close", masked(RawFrameWriter.frame().opcode(8).payload(payload)));
         }
     }
 
@@ -588,19 +397,10 @@ public final class WireSession implements AutoCloseable {
         if (left <= 0) {
             return false;
         }
-        if (bufEnd == buf.length) {
-            if (bufStart > 0) {
-                System.arraycopy(buf, bufStart, buf, 0, bufEnd - bufStart);
-                bufEnd -= bufStart;
-                bufStart = 0;
-            } else {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-        }
-        socket.setSoTimeout((int) Math.max(1, left));
+        byte[] buf = inbound.array();
         int n;
         try {
-            n = in.read(buf, bufEnd, Math.min(buf.length - bufEnd, 256 * 1024));
+            n = connection.read(buf, inbound.writeOffset(), Math.min(inbound.writable(), 256 * 1024), left);
         } catch (SocketTimeoutException e) {
             return false;
         } catch (SocketException e) {
@@ -616,7 +416,7 @@ public final class WireSession implements AutoCloseable {
             ended(End.GARBAGE, "the server sent more than this case's cap of " + readCap + " octets");
             return false;
         }
-        bufEnd += n;
+        inbound.wrote(n);
         return true;
     }
 
@@ -625,9 +425,9 @@ public final class WireSession implements AutoCloseable {
             end = how;
             endDetail = detail;
             endAtNanos = System.nanoTime();
-            int rest = bufEnd - bufStart;
-            note("END " + how + ": " + detail + (rest > 0 ? " (" + rest + " unparsed octets: " + hex(
-                    Arrays.copyOfRange(buf, bufStart, bufEnd), 24) + ")" : ""));
+            int rest = inbound.available();
+            note("END " + how + ": " + detail + (rest > 0 ? " (" + rest + " unparsed octets: "
+                    + Values.hex(inbound.unparsed(), 24) + ")" : ""));
         }
     }
 
@@ -639,63 +439,11 @@ public final class WireSession implements AutoCloseable {
     // ---------------------------------------------------------------- log
 
     public void note(String line) {
-        log.append(String.format("%9.3f ms  ", (System.nanoTime() - start) / 1e6)).append(line).append('\n');
-        if (log.length() > 64 * 1024) {
-            log.setLength(60 * 1024);
-            log.append("... (wire log cut at 60 KiB)\n");
-        }
+        log.note(line);
     }
 
     public String log() {
-        return log.toString();
-    }
-
-    static String describe(InFrame f) {
-        String op = switch (f.opcode) {
-            case 0 -> "CONT";
-            case 1 -> "TEXT";
-            case 2 -> "BINARY";
-            case 8 -> "CLOSE";
-            case 9 -> "PING";
-            case 0xA -> "PONG";
-            default -> "opcode " + f.opcode;
-        };
-        StringBuilder sb = new StringBuilder(op).append(" fin=").append(f.fin ? 1 : 0);
-        if (f.rsv != 0) {
-            sb.append(" rsv=").append(f.rsv);
-        }
-        if (f.masked) {
-            sb.append(" MASKED");
-        }
-        sb.append(" len=").append(f.length);
-        if (f.lengthOctets > 0) {
-            sb.append(" (").append(f.lengthOctets * 8).append("-bit)");
-        }
-        if (f.opcode == 8 && f.payload.length >= 2) {
-            sb.append(" code=").append(f.closeCode());
-            if (f.payload.length > 2) {
-                sb.append(" reason=\"").append(new String(f.payload, 2, f.payload.length - 2, StandardCharsets.UTF_8))
-                        .append('"');
-            }
-        } else if (f.payload.length > 0) {
-            sb.append(" payload=").append(hex(f.payload, 16));
-        }
-        return sb.toString();
-    }
-
-    static String hex(byte[] b, int max) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(b.length, max); i++) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(String.format("%02x", b[i] & 0xFF));
-        }
-        return b.length > max ? sb + " ..." : sb.toString();
-    }
-
-    private static String indent(String s) {
-        return "    " + s.strip().replace("\r\n", "\n").replace("\n", "\n    ");
+        return log.text();
     }
 
     private static void sleep(long ms) {
@@ -708,12 +456,8 @@ public final class WireSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+        if (connection != null) {
+            connection.close();
         }
     }
 

@@ -1,18 +1,18 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.BINARY;
-import static org.netconform.suites.wsserver.Cases.CLOSE;
-import static org.netconform.suites.wsserver.Cases.PING;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.bytes;
-import static org.netconform.suites.wsserver.Cases.concat;
-import static org.netconform.suites.wsserver.Cases.echo;
-import static org.netconform.suites.wsserver.Cases.fails;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.msg;
-import static org.netconform.suites.wsserver.Cases.rsvFrame;
-import static org.netconform.suites.wsserver.Cases.text;
-import static org.netconform.suites.wsserver.Cases.utf8;
+import static org.netconform.suites.wsserver.ServerCases.BINARY;
+import static org.netconform.suites.wsserver.ServerCases.CLOSE;
+import static org.netconform.suites.wsserver.ServerCases.PING;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.bytes;
+import static org.netconform.suites.wsserver.ServerCases.concat;
+import static org.netconform.suites.wsserver.ServerCases.echo;
+import static org.netconform.suites.wsserver.ServerCases.fails;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.msg;
+import static org.netconform.suites.wsserver.ServerCases.rsvFrame;
+import static org.netconform.suites.wsserver.ServerCases.text;
+import static org.netconform.suites.wsserver.ServerCases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Base framing over the wire: Autobahn 1.x (lengths), 3.x (reserved bits), 4.x (opcodes), masking, lengths. */
 @Execution(ExecutionMode.CONCURRENT)
-class FramingTests {
+class ServerFramingScenarios {
     static final int[] SIZES = {0, 125, 126, 127, 128, 65535, 65536};
 
     /** Autobahn 1.1.1-1.1.7 and 1.2.1-1.2.7, plus 65537. */
@@ -33,8 +33,8 @@ class FramingTests {
         List<WsCase> out = new ArrayList<>();
         int[] sizes = {0, 125, 126, 127, 128, 65535, 65536, 65537};
         for (int i = 0; i < sizes.length; i++) {
-            byte[] t = Cases.randomText(sizes[i], i);
-            byte[] b = Cases.randomBytes(sizes[i], i);
+            byte[] t = ServerCases.randomText(sizes[i], i);
+            byte[] b = ServerCases.randomBytes(sizes[i], i);
             // Autobahn numbers 1.1.1-1.1.7 (1.1.8 is the chopped case); 65537 is ours
             String t1 = i < 7 ? "1.1." + (i + 1) : "F.8.1";
             String t2 = i < 7 ? "1.2." + (i + 1) : "F.8.2";
@@ -46,8 +46,8 @@ class FramingTests {
 
     /** Autobahn 1.1.8 / 1.2.8 (997-octet chops), 2.6-like octet chops, and several frames in one write. */
     static List<WsCase> chopCases() {
-        byte[] t = Cases.randomText(65536, 8);
-        byte[] b = Cases.randomBytes(65536, 8);
+        byte[] t = ServerCases.randomText(65536, 8);
+        byte[] b = ServerCases.randomBytes(65536, 8);
         byte[] small = utf8("Hello, κόσμε");
         return List.of(
                 echo("1.1.8", "64 KiB text in TCP chops of 997 octets", frame(TEXT, t), 997, msg(TEXT, t)),
@@ -70,7 +70,7 @@ class FramingTests {
                         concat(rsvFrame(1, TEXT, utf8("Hello")), ping), 1),
                 fails("3.5", "binary with RSV1+RSV3", rsvFrame(5, BINARY, bytes(0, 1, 2))),
                 fails("3.6", "ping with RSV2+RSV3", rsvFrame(3, PING, utf8("Hello"))),
-                fails("3.7", "close with all RSV bits", rsvFrame(7, CLOSE, Cases.closePayload(1000, new byte[0]))));
+                fails("3.7", "close with all RSV bits", rsvFrame(7, CLOSE, ServerCases.closePayload(1000, new byte[0]))));
     }
 
     /** Autobahn 4.1.1-4.1.5 and 4.2.1-4.2.5: reserved data and control opcodes. */
@@ -98,7 +98,7 @@ class FramingTests {
                         RawFrameWriter.frame().opcode(BINARY).payload(bytes(1, 2, 3)).toBytes(), 0),
                 fails("M.2.3", "unmasked ping", RawFrameWriter.frame().opcode(PING).payload(utf8("ping")).toBytes()),
                 fails("M.2.4", "unmasked close", RawFrameWriter.frame().opcode(CLOSE)
-                        .payload(Cases.closePayload(1000, new byte[0])).toBytes()));
+                        .payload(ServerCases.closePayload(1000, new byte[0])).toBytes()));
     }
 
     static List<WsCase> maskKeyCases() {
@@ -109,7 +109,7 @@ class FramingTests {
                 RawFrameWriter.frame().fin(false).opcode(0).payload(utf8("ked")).mask(0xFFFFFFFF).toBytes(),
                 RawFrameWriter.frame().fin(false).opcode(0).payload(utf8("-diff")).mask(0x00000000).toBytes(),
                 RawFrameWriter.frame().fin(true).opcode(0).payload(utf8("erently")).mask(0x7F7F7F7F).toBytes());
-        byte[] odd = Cases.randomBytes(4099, 77);
+        byte[] odd = ServerCases.randomBytes(4099, 77);
         return List.of(
                 echo("M.6.1", "text in five fragments, each with its own key (lengths 1, 2, 3, 5, 7)", msg, 0,
                         msg(TEXT, whole)),
@@ -127,18 +127,18 @@ class FramingTests {
     static List<WsCase> nonMinimalCases() {
         return List.of(
                 WsCase.of("L.7.1", "text \"Hello\" with its length 5 as 7E 00 05", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.send("text, 16-bit length 5", WireSession.masked(RawFrameWriter.frame().opcode(TEXT).payload(utf8("Hello"))
                             .lengthEncoding(RawFrameWriter.LengthEncoding.EXTENDED_16)));
                     s.awaitMessages(1, org.netconform.suites.wsserver.WsOptions.timeoutMs());
-                    Cases.closeNormally(s);
+                    ServerCases.closeNormally(s);
                 }),
                 WsCase.of("L.7.2", "binary of 200 octets with a 64-bit length", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.send("binary, 64-bit length 200", WireSession.masked(RawFrameWriter.frame().opcode(BINARY)
-                            .payload(Cases.randomBytes(200, 3)).lengthEncoding(RawFrameWriter.LengthEncoding.EXTENDED_64)));
+                            .payload(ServerCases.randomBytes(200, 3)).lengthEncoding(RawFrameWriter.LengthEncoding.EXTENDED_64)));
                     s.awaitMessages(1, org.netconform.suites.wsserver.WsOptions.timeoutMs());
-                    Cases.closeNormally(s);
+                    ServerCases.closeNormally(s);
                 }));
     }
 
@@ -146,61 +146,61 @@ class FramingTests {
     @Requirement("WS-FRAME-8")
     void payloadLengthsAtEveryEncodingEdgeRoundTrip(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "text and binary messages of 0, 125, 126, 127, 128, 65535, 65536 and 65537 octets echoed intact",
-                lengthCases(), Cases::echoed);
+                lengthCases(), ServerCases::echoed);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-9")
     void framesDecodeTheSameHoweverTheOctetsAreSplit(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "frames in 997-octet and 1-octet writes, and several frames in one write, echoed intact",
-                chopCases(), Cases::echoed);
+                chopCases(), ServerCases::echoed);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-11")
     void messagesComeBackWithTheirType(WebSocketServerAdapter ws) {
         List<WsCase> cases = lengthCases().stream().filter(c -> c.id().endsWith(".1") || c.id().endsWith(".2")).toList();
-        CaseRunner.check(ws, "empty and short text and binary messages echoed with their opcode", cases, Cases::echoed);
+        CaseRunner.check(ws, "empty and short text and binary messages echoed with their opcode", cases, ServerCases::echoed);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-2")
     void reservedBitsFailTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a frame with any RSV bit set fails the connection (TCP closed, nothing after it echoed)",
-                rsvCases(), Cases::failedConnection);
+                rsvCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-4")
     void reservedOpcodesFailTheConnection(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "a frame with opcode 3-7 or 11-15 fails the connection", opcodeCases(), Cases::failedConnection);
+        CaseRunner.check(ws, "a frame with opcode 3-7 or 11-15 fails the connection", opcodeCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-6")
     void aLengthWithTheTopBitSetFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a 64-bit length with its most significant bit set fails the connection", topBitCases(),
-                Cases::failedConnection);
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-7")
     void nonMinimalLengthsAreRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: accepted, or failed and with which code", nonMinimalCases(),
-                s -> s.messages.isEmpty() ? "refused: " + Cases.summary(s) : "accepted (echoed)");
+                s -> s.messages.isEmpty() ? "refused: " + ServerCases.summary(s) : "accepted (echoed)");
     }
 
     @ConformanceTest
     @Requirement("WS-MASK-2")
     void unmaskedClientFramesCloseTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "an unmasked frame from the client closes the connection without being processed",
-                unmaskedCases(), Cases::failedConnection);
+                unmaskedCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-MASK-6")
     void eachFrameIsUnmaskedWithItsOwnKey(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "fragments under different keys and a payload not a multiple of 4 echoed intact",
-                maskKeyCases(), Cases::echoed);
+                maskKeyCases(), ServerCases::echoed);
     }
 }

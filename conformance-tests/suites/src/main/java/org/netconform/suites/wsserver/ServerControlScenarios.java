@@ -1,14 +1,15 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.PING;
-import static org.netconform.suites.wsserver.Cases.PONG;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.bytes;
-import static org.netconform.suites.wsserver.Cases.concat;
-import static org.netconform.suites.wsserver.Cases.fails;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.text;
-import static org.netconform.suites.wsserver.Cases.utf8;
+import org.netconform.harness.Values;
+import static org.netconform.suites.wsserver.ServerCases.PING;
+import static org.netconform.suites.wsserver.ServerCases.PONG;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.bytes;
+import static org.netconform.suites.wsserver.ServerCases.concat;
+import static org.netconform.suites.wsserver.ServerCases.fails;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.text;
+import static org.netconform.suites.wsserver.ServerCases.utf8;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +22,13 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Ping, Pong and heartbeat over the wire: Autobahn 2.x and what Autobahn lacks (timing, idle, heartbeat). */
 @Execution(ExecutionMode.CONCURRENT)
-class ControlTests {
+class ServerControlScenarios {
 
     /** Sends a Ping (in writes of {@code chop}) and waits for its Pong; the judge compares payloads. */
     static WsCase ping(String id, String title, byte[] payload, int chop) {
         return WsCase.of(id, title, s -> {
-            Cases.mustOpen(s);
-            s.expected.add(Cases.msg(PONG, payload));
+            ServerCases.mustOpen(s);
+            s.expected.add(ServerCases.msg(PONG, payload));
             byte[] f = frame(PING, payload);
             if (chop > 0) {
                 s.sendChopped(title, f, chop, 1);
@@ -36,7 +37,7 @@ class ControlTests {
             }
             s.lastPingSentNanos = System.nanoTime();
             s.awaitPongs(1, WsOptions.timeoutMs());
-            Cases.closeNormally(s);
+            ServerCases.closeNormally(s);
         });
     }
 
@@ -57,12 +58,12 @@ class ControlTests {
         List<byte[]> pongs = s.pongs();
         if (pongs.isEmpty()) {
             return s.end == WireSession.End.GARBAGE ? WsCase.Verdict.noAnswer(s.endDetail)
-                    : WsCase.Verdict.broken("no Pong" + (s.serverSentClose ? "; the server closed with " + Cases.closeText(s)
+                    : WsCase.Verdict.broken("no Pong" + (s.serverSentClose ? "; the server closed with " + ServerCases.closeText(s)
                     : s.end != WireSession.End.OPEN ? "; " + s.endDetail : " within " + WsOptions.timeoutMs() + " ms"));
         }
         if (!Arrays.equals(pongs.get(0), want)) {
-            return WsCase.Verdict.broken("Pong payload " + WireSession.hex(pongs.get(0), 16) + ", Ping had "
-                    + WireSession.hex(want, 16));
+            return WsCase.Verdict.broken("Pong payload " + Values.hex(pongs.get(0), 16) + ", Ping had "
+                    + Values.hex(want, 16));
         }
         return WsCase.Verdict.ok("Pong with the Ping's payload");
     }
@@ -72,26 +73,26 @@ class ControlTests {
         return List.of(
                 fails("2.5", "ping with 126-octet payload", frame(PING, b126)),
                 fails("7.3.6", "close with a 124-octet reason (126-octet payload)",
-                        frame(Cases.CLOSE, Cases.closePayload(1000, utf8("x".repeat(124))))),
+                        frame(ServerCases.CLOSE, ServerCases.closePayload(1000, utf8("x".repeat(124))))),
                 fails("C.3.1", "pong with 126-octet payload", text("Hello"), 1, frame(PONG, b126), 0));
     }
 
     static List<WsCase> unsolicitedPongCases() {
         return List.of(
-                Cases.echo("2.7", "unsolicited empty pong, then text", concat(frame(PONG, new byte[0]), text("after pong")),
-                        0, Cases.msg(TEXT, utf8("after pong"))),
-                Cases.echo("2.8", "unsolicited pong with payload, then text",
-                        concat(frame(PONG, utf8("unsolicited")), text("after pong")), 0, Cases.msg(TEXT, utf8("after pong"))),
-                Cases.echo("2.9", "unsolicited 125-octet pong, then text", concat(frame(PONG, new byte[125]), text("x")), 0,
-                        Cases.msg(TEXT, utf8("x"))));
+                ServerCases.echo("2.7", "unsolicited empty pong, then text", concat(frame(PONG, new byte[0]), text("after pong")),
+                        0, ServerCases.msg(TEXT, utf8("after pong"))),
+                ServerCases.echo("2.8", "unsolicited pong with payload, then text",
+                        concat(frame(PONG, utf8("unsolicited")), text("after pong")), 0, ServerCases.msg(TEXT, utf8("after pong"))),
+                ServerCases.echo("2.9", "unsolicited 125-octet pong, then text", concat(frame(PONG, new byte[125]), text("x")), 0,
+                        ServerCases.msg(TEXT, utf8("x"))));
     }
 
     static WsCase.Verdict nothingButTheEcho(WireSession s) {
-        WsCase.Verdict v = Cases.echoed(s);
+        WsCase.Verdict v = ServerCases.echoed(s);
         if (v.kind() != WsCase.Kind.OK) {
             return v;
         }
-        List<WireSession.InFrame> pongs = s.frames.stream().filter(f -> f.opcode() == PONG).toList();
+        List<InFrame> pongs = s.frames.stream().filter(f -> f.opcode() == PONG).toList();
         return pongs.isEmpty() ? WsCase.Verdict.ok("no response to the Pong; text echoed")
                 : WsCase.Verdict.broken("the server answered an unsolicited Pong with " + pongs.size() + " Pong(s)");
     }
@@ -101,7 +102,7 @@ class ControlTests {
         for (int chop : new int[] {0, 1}) {
             String id = chop == 0 ? "2.10" : "2.11";
             out.add(WsCase.of(id, "10 pings with payloads ping-0..ping-9 in one write" + (chop == 1 ? ", octet-wise" : ""), s -> {
-                Cases.mustOpen(s);
+                ServerCases.mustOpen(s);
                 List<byte[]> pings = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
                     pings.add(frame(PING, utf8("ping-" + i)));
@@ -114,7 +115,7 @@ class ControlTests {
                 }
                 s.awaitPongs(10, WsOptions.timeoutMs());
                 s.watch(200);
-                Cases.closeNormally(s);
+                ServerCases.closeNormally(s);
             }));
         }
         return out;
@@ -124,7 +125,7 @@ class ControlTests {
     @Requirement("WS-CTRL-5")
     void pingsAreAnsweredWithTheirPayload(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "each Ping answered by a Pong with identical application data", pingCases(),
-                ControlTests::pongMatches);
+                ServerControlScenarios::pongMatches);
     }
 
     @ConformanceTest
@@ -136,7 +137,7 @@ class ControlTests {
             if (v.kind() != WsCase.Kind.OK) {
                 return WsCase.Verdict.notApplicable("no matching Pong (see WS-CTRL-5)");
             }
-            WireSession.InFrame pong = s.frames.stream().filter(f -> f.opcode() == PONG).findFirst().orElseThrow();
+            InFrame pong = s.frames.stream().filter(f -> f.opcode() == PONG).findFirst().orElseThrow();
             long ms = (pong.atNanos() - s.lastPingSentNanos) / 1_000_000;
             return ms <= prompt ? WsCase.Verdict.ok("Pong " + ms + " ms after the Ping")
                     : WsCase.Verdict.broken("Pong " + ms + " ms after the Ping");
@@ -147,14 +148,14 @@ class ControlTests {
     @Requirement("WS-CTRL-3")
     void oversizedControlFramesFailTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Ping, Pong or Close with more than 125 octets of payload fails the connection",
-                oversizeControlCases(), Cases::failedConnection);
+                oversizeControlCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CTRL-8")
     void unsolicitedPongsAreIgnored(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "an unsolicited Pong gets no answer and the text after it is echoed",
-                unsolicitedPongCases(), ControlTests::nothingButTheEcho);
+                unsolicitedPongCases(), ServerControlScenarios::nothingButTheEcho);
     }
 
     @ConformanceTest

@@ -1,5 +1,6 @@
 package org.netconform.suites.wsserver;
 
+import org.netconform.harness.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,17 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.netconform.reference.websocket.RawFrameWriter;
-import org.netconform.suites.wsserver.WireSession.InMessage;
 
 /** Building blocks of the endpoint cases: frames, scripts and the standard judges. */
-final class Cases {
+final class ServerCases {
     static final int TEXT = 1;
     static final int BINARY = 2;
     static final int CLOSE = 8;
     static final int PING = 9;
     static final int PONG = 0xA;
 
-    private Cases() {
+    private ServerCases() {
     }
 
     // ------------------------------------------------------------------ frames (masked, as a client sends)
@@ -199,8 +199,8 @@ final class Cases {
             }
             if (!Arrays.equals(got.payload(), exp.payload())) {
                 return WsCase.Verdict.broken("message " + (i + 1) + " came back with different content: "
-                        + got.payload().length + " octets " + WireSession.hex(got.payload(), 16) + ", sent "
-                        + exp.payload().length + " octets " + WireSession.hex(exp.payload(), 16) + firstDiff(got, exp));
+                        + got.payload().length + " octets " + Values.hex(got.payload(), 16) + ", sent "
+                        + exp.payload().length + " octets " + Values.hex(exp.payload(), 16) + firstDiff(got, exp));
             }
         }
         return WsCase.Verdict.ok(want.size() + " message(s) echoed intact");

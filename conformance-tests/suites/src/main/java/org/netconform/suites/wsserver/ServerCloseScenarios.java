@@ -1,15 +1,15 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.CLOSE;
-import static org.netconform.suites.wsserver.Cases.PING;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.bytes;
-import static org.netconform.suites.wsserver.Cases.closePayload;
-import static org.netconform.suites.wsserver.Cases.concat;
-import static org.netconform.suites.wsserver.Cases.fails;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.text;
-import static org.netconform.suites.wsserver.Cases.utf8;
+import static org.netconform.suites.wsserver.ServerCases.CLOSE;
+import static org.netconform.suites.wsserver.ServerCases.PING;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.bytes;
+import static org.netconform.suites.wsserver.ServerCases.closePayload;
+import static org.netconform.suites.wsserver.ServerCases.concat;
+import static org.netconform.suites.wsserver.ServerCases.fails;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.text;
+import static org.netconform.suites.wsserver.ServerCases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +21,15 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Close frames and the closing handshake: Autobahn 7.x, plus peer-initiated close and close timeouts. */
 @Execution(ExecutionMode.CONCURRENT)
-class CloseTests {
+class ServerCloseScenarios {
     static final int[] VALID_CODES = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999,
             4000, 4999};
 
     /** Echo a text, then Close with this payload; read to the end. */
     static WsCase clientCloses(String id, String title, byte[] closePayloadOctets) {
         return WsCase.of(id, title, s -> {
-            Cases.mustOpen(s);
-            s.expected.add(Cases.msg(TEXT, utf8("Hello")));
+            ServerCases.mustOpen(s);
+            s.expected.add(ServerCases.msg(TEXT, utf8("Hello")));
             s.send("text \"Hello\"", text("Hello"));
             s.awaitMessages(1, WsOptions.timeoutMs());
             s.clientSentClose = true;
@@ -54,7 +54,7 @@ class CloseTests {
     }
 
     static WsCase.Verdict closingHandshakeAnswered(WireSession s) {
-        WsCase.Verdict echo = Cases.echoed(s);
+        WsCase.Verdict echo = ServerCases.echoed(s);
         if (echo.kind() != WsCase.Kind.OK) {
             return WsCase.Verdict.noAnswer("the text before the Close was not echoed: " + echo.detail());
         }
@@ -67,9 +67,9 @@ class CloseTests {
         }
         int c = s.serverClose.closeCode();
         if ((c == 1002 || c == 1007) && c != s.clientCloseCode) {
-            return WsCase.Verdict.broken("the server answered a valid Close with " + Cases.closeText(s) + " (failed it)");
+            return WsCase.Verdict.broken("the server answered a valid Close with " + ServerCases.closeText(s) + " (failed it)");
         }
-        return WsCase.Verdict.ok("Close " + Cases.closeText(s) + " in response");
+        return WsCase.Verdict.ok("Close " + ServerCases.closeText(s) + " in response");
     }
 
     static List<WsCase> invalidCodeCases(int... codes) {
@@ -88,14 +88,14 @@ class CloseTests {
     static List<WsCase> afterCloseCases() {
         return List.of(
                 WsCase.of("7.1.4", "Close 1000 and a text frame in one write", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.clientSentClose = true;
                     s.send("Close 1000 + text \"after close\"", concat(frame(CLOSE, closePayload(1000, new byte[0])),
                             text("after close")));
                     s.readToEnd(WsOptions.timeoutMs());
                 }),
                 WsCase.of("7.1.5", "text fragment, Close 1000, last fragment", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.clientSentClose = true;
                     s.send("fragment, Close, fragment", concat(frame(false, TEXT, utf8("frag1")),
                             frame(CLOSE, closePayload(1000, new byte[0])), frame(true, 0, utf8("frag2"))));
@@ -105,7 +105,7 @@ class CloseTests {
 
     static List<WsCase> pingAfterCloseCases() {
         return List.of(WsCase.of("7.1.3", "Close 1000 and a ping in one write", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             s.clientSentClose = true;
             s.send("Close 1000 + ping", concat(frame(CLOSE, closePayload(1000, new byte[0])), frame(PING, utf8("after"))));
             s.readToEnd(WsOptions.timeoutMs());
@@ -115,12 +115,12 @@ class CloseTests {
     /** Protocol errors that make the server start the closing handshake itself. */
     static List<WsCase> protocolErrorCases() {
         List<WsCase> out = new ArrayList<>();
-        out.addAll(FramingTests.rsvCases());
-        out.addAll(FramingTests.opcodeCases());
-        out.addAll(FramingTests.topBitCases());
-        out.addAll(FragmentationTests.fragmentedControlCases());
-        out.addAll(FragmentationTests.orphanContinuationCases());
-        out.addAll(FragmentationTests.interleavedDataCases());
+        out.addAll(ServerFramingScenarios.rsvCases());
+        out.addAll(ServerFramingScenarios.opcodeCases());
+        out.addAll(ServerFramingScenarios.topBitCases());
+        out.addAll(ServerFragmentationScenarios.fragmentedControlCases());
+        out.addAll(ServerFragmentationScenarios.orphanContinuationCases());
+        out.addAll(ServerFragmentationScenarios.interleavedDataCases());
         out.add(fails("7.3.2", "Close with a 1-octet payload", frame(CLOSE, bytes(0x03))));
         out.addAll(invalidCodeCases(0, 999, 1005, 1006, 1015));
         return out;
@@ -131,16 +131,16 @@ class CloseTests {
         List<WsCase> out = new ArrayList<>();
         out.add(fails("7.5.1", "Close 1000 with an invalid UTF-8 reason", frame(CLOSE,
                 closePayload(1000, bytes(0xCE, 0xBA, 0xE1, 0xBD, 0xB9, 0xCF, 0x83, 0xCE, 0xBC, 0xCE, 0xB5, 0xED, 0xA0, 0x80)))));
-        out.addAll(ControlTests.oversizeControlCases());
-        out.addAll(FramingTests.unmaskedCases());
+        out.addAll(ServerControlScenarios.oversizeControlCases());
+        out.addAll(ServerFramingScenarios.unmaskedCases());
         return out;
     }
 
     static List<WsCase> stalledCloseCases() {
         return List.of(WsCase.of("C.18.1", "protocol error (RSV1), then the client never answers the server's Close", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             s.answerClose = false;
-            s.send("text with RSV1", Cases.rsvFrame(4, TEXT, utf8("x")));
+            s.send("text with RSV1", ServerCases.rsvFrame(4, TEXT, utf8("x")));
             s.offendingSentNanos = System.nanoTime();
             s.readToEnd(WsOptions.timeoutMs() + 3000);
         }));
@@ -151,14 +151,14 @@ class CloseTests {
     void validClosePayloadsCompleteTheClosingHandshake(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "an empty Close, and Closes with codes 1000-1003, 1007-1014, 3000, 3999, 4000, 4999 and "
                 + "reasons up to 123 octets, answered with a Close (not 1002)", validCloseCases(),
-                CloseTests::closingHandshakeAnswered);
+                ServerCloseScenarios::closingHandshakeAnswered);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-11")
     void aCloseIsAnsweredWithAClose(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "the server answers the client's Close with a Close", validCloseCases().subList(0, 4),
-                s -> s.serverSentClose ? WsCase.Verdict.ok("Close " + Cases.closeText(s))
+                s -> s.serverSentClose ? WsCase.Verdict.ok("Close " + ServerCases.closeText(s))
                         : WsCase.Verdict.broken("no Close in response: " + s.end + " " + s.endDetail));
     }
 
@@ -179,48 +179,48 @@ class CloseTests {
     @Requirement("WS-CLOSE-13")
     void theResponseCloseCodeIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the code of the responding Close", validCloseCases(),
-                s -> s.serverSentClose ? "Close " + Cases.closeText(s) : "no Close");
+                s -> s.serverSentClose ? "Close " + ServerCases.closeText(s) : "no Close");
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-2")
     void aOneOctetClosePayloadFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Close with a 1-octet payload fails the connection",
-                List.of(fails("7.3.2", "Close with a 1-octet payload", frame(CLOSE, bytes(0x03)))), Cases::failedConnection);
+                List.of(fails("7.3.2", "Close with a 1-octet payload", frame(CLOSE, bytes(0x03)))), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-7")
     void closeCodesNeverValidOnTheWireFailTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Close with code 0, 999, 1005, 1006 or 1015 fails the connection",
-                invalidCodeCases(0, 999, 1005, 1006, 1015), Cases::failedConnection);
+                invalidCodeCases(0, 999, 1005, 1006, 1015), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-8")
     void reservedAndUnassignedCloseCodesFailTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Close with code 1004, 1016, 1100, 2000 or 2999 fails the connection",
-                invalidCodeCases(1004, 1016, 1100, 2000, 2999), Cases::failedConnection);
+                invalidCodeCases(1004, 1016, 1100, 2000, 2999), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-9")
     void closeCodesAbove4999AreRecorded(WebSocketServerAdapter ws) {
-        CaseRunner.record(ws, "recorded: accepted, or failed and with which code", informationalCodeCases(), Cases::summary);
+        CaseRunner.record(ws, "recorded: accepted, or failed and with which code", informationalCodeCases(), ServerCases::summary);
     }
 
     @ConformanceTest
     @Requirement("WS-UTF8-8")
     void anInvalidUtf8CloseReasonFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Close whose reason is not valid UTF-8 fails the connection", openCodeCases().subList(0, 1),
-                Cases::failedConnection);
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-14")
     void noDataIsEchoedAfterTheClose(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a text after the client's Close (or finishing a message after it) is not echoed",
-                afterCloseCases(), s -> s.messages.isEmpty() ? WsCase.Verdict.ok("nothing echoed; " + Cases.summary(s))
+                afterCloseCases(), s -> s.messages.isEmpty() ? WsCase.Verdict.ok("nothing echoed; " + ServerCases.summary(s))
                         : WsCase.Verdict.broken("echoed " + s.messages.size() + " message(s) after the Close"));
     }
 
@@ -228,7 +228,7 @@ class CloseTests {
     @Requirement("WS-CTRL-9")
     void aPingAfterTheCloseIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: whether a Ping after the Close is answered", pingAfterCloseCases(),
-                s -> (s.pongs().isEmpty() ? "not answered; " : "answered with a Pong; ") + Cases.summary(s));
+                s -> (s.pongs().isEmpty() ? "not answered; " : "answered with a Pong; ") + ServerCases.summary(s));
     }
 
     @ConformanceTest
@@ -237,7 +237,7 @@ class CloseTests {
         List<WsCase> cases = new ArrayList<>(protocolErrorCases());
         cases.addAll(validCloseCases().subList(0, 4));
         cases.add(WsCase.of("7.1.2", "two Closes in one write", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             s.clientSentClose = true;
             s.send("Close 1000 twice", concat(frame(CLOSE, closePayload(1000, new byte[0])),
                     frame(CLOSE, closePayload(1001, new byte[0]))));
@@ -283,14 +283,14 @@ class CloseTests {
     @Requirement("WS-CLOSE-20")
     void afterFailingTheServerProcessesNoMoreInput(WebSocketServerAdapter ws) {
         List<WsCase> cases = List.of(
-                fails("C.20.1", "text with RSV1, then a ping and a text, in one write", concat(Cases.rsvFrame(4, TEXT, utf8("x")),
+                fails("C.20.1", "text with RSV1, then a ping and a text, in one write", concat(ServerCases.rsvFrame(4, TEXT, utf8("x")),
                         frame(PING, utf8("still there?")), text("echo me"))),
                 fails("C.20.2", "reserved opcode 3, then a ping and a text, in one write", concat(frame(3, new byte[0]),
                         frame(PING, utf8("still there?")), text("echo me"))),
                 fails("C.20.3", "continuation with nothing to continue, then a ping and a text",
                         concat(frame(true, 0, utf8("x")), frame(PING, utf8("still there?")), text("echo me"))));
         CaseRunner.check(ws, "after the offending frame: no Pong, no echo, TCP closed", cases, s -> {
-            WsCase.Verdict v = Cases.failedConnection(s);
+            WsCase.Verdict v = ServerCases.failedConnection(s);
             if (v.kind() != WsCase.Kind.OK) {
                 return v;
             }
@@ -303,10 +303,10 @@ class CloseTests {
     void failingSendsACloseFirst(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "when the server fails the connection it sends a Close frame before closing TCP",
                 protocolErrorCases(), s -> {
-                    if (Cases.failedConnection(s).kind() != WsCase.Kind.OK) {
+                    if (ServerCases.failedConnection(s).kind() != WsCase.Kind.OK) {
                         return WsCase.Verdict.notApplicable("the server did not fail the connection");
                     }
-                    return s.serverSentClose ? WsCase.Verdict.ok("Close " + Cases.closeText(s))
+                    return s.serverSentClose ? WsCase.Verdict.ok("Close " + ServerCases.closeText(s))
                             : WsCase.Verdict.broken("TCP closed without a Close frame");
                 });
     }
@@ -314,14 +314,14 @@ class CloseTests {
     @ConformanceTest
     @Requirement("WS-CLOSE-22")
     void protocolErrorsAreAnsweredWith1002(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "the Close for a protocol error carries 1002", protocolErrorCases(), Cases.closeCodeIs(1002));
+        CaseRunner.check(ws, "the Close for a protocol error carries 1002", protocolErrorCases(), ServerCases.closeCodeIs(1002));
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-24")
     void closeCodesWhereSeveralFitAreRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the code for an invalid Close reason, oversized control frames, unmasked frames",
-                openCodeCases(), Cases::summary);
+                openCodeCases(), ServerCases::summary);
     }
 
     @ConformanceTest
@@ -329,10 +329,10 @@ class CloseTests {
     void howLongTheServerWaitsForTheClientsCloseIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: after its own Close, how long the server waits before closing TCP",
                 stalledCloseCases(), s -> s.serverSentClose
-                        ? "Close " + Cases.closeText(s) + "; " + switch (s.end) {
+                        ? "Close " + ServerCases.closeText(s) + "; " + switch (s.end) {
                             case FIN, RESET -> "TCP " + s.end + " " + (s.endAtNanos - s.serverClose.atNanos()) / 1_000_000
                                     + " ms after its Close";
                             default -> "TCP still open after " + (WsOptions.timeoutMs() + 3000) + " ms";
-                        } : "no Close; " + Cases.summary(s));
+                        } : "no Close; " + ServerCases.summary(s));
     }
 }

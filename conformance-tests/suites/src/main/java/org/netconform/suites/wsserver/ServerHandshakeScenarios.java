@@ -16,7 +16,7 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** The server's opening handshake (RFC 6455 §4.2, §4.4, §9.1, §10.2): Autobahn has no such cases. */
 @Execution(ExecutionMode.CONCURRENT)
-class HandshakeTests {
+class ServerHandshakeScenarios {
 
     /** A variation of the standard request, sent raw (the variation may break HTTP itself). */
     interface Variation {
@@ -45,7 +45,7 @@ class HandshakeTests {
             }
             if (s.response != null && s.response.status() == 101) {
                 // an upgraded connection: close it properly so the server is not left hanging
-                Cases.closeNormally(s);
+                ServerCases.closeNormally(s);
             } else if (s.response == null) {
                 s.readToEnd(WsOptions.timeoutMs());
             } else {
@@ -127,28 +127,28 @@ class HandshakeTests {
     @ConformanceTest
     @Requirement("WS-HS-21")
     void wrongMethodVersionOrHostIsRefused(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "POST, HTTP/1.0 or no Host: an HTTP error, never 101", badRequestCases(), HandshakeTests::refused);
+        CaseRunner.check(ws, "POST, HTTP/1.0 or no Host: an HTTP error, never 101", badRequestCases(), ServerHandshakeScenarios::refused);
     }
 
     @ConformanceTest
     @Requirement("WS-HS-22")
     void missingUpgradeOrConnectionIsRefused(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "without Upgrade: websocket or Connection: Upgrade: an HTTP error, never 101",
-                upgradeHeaderCases(), HandshakeTests::refused);
+                upgradeHeaderCases(), ServerHandshakeScenarios::refused);
     }
 
     @ConformanceTest
     @Requirement("WS-HS-23")
     void missingOrMalformedKeyIsRefused(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a missing key, or one that is not 16 octets of base64: an HTTP error (400), never 101",
-                badKeyCases(), HandshakeTests::refused);
+                badKeyCases(), ServerHandshakeScenarios::refused);
     }
 
     @ConformanceTest
     @Requirement("WS-HS-24")
     void headerCaseAndExtraTokensAreTolerated(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a valid handshake in other letter cases with extra tokens and unknown fields is accepted",
-                tolerantCases(), HandshakeTests::upgraded);
+                tolerantCases(), ServerHandshakeScenarios::upgraded);
     }
 
     @ConformanceTest
@@ -192,7 +192,7 @@ class HandshakeTests {
         CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101",
                 List.of(variant("H.27.1", "request for /netconform-no-such-resource",
                         r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers()))),
-                HandshakeTests::refused);
+                ServerHandshakeScenarios::refused);
     }
 
     @ConformanceTest
@@ -278,7 +278,7 @@ class HandshakeTests {
                     r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
         }
         CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101", cases,
-                HandshakeTests::refused);
+                ServerHandshakeScenarios::refused);
     }
 
     @ConformanceTest

@@ -10,28 +10,28 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Heartbeat and idle behaviour, recorded (INFO): the RFC sets no interval and no idle timeout. */
 @Execution(ExecutionMode.CONCURRENT)
-class HeartbeatTests {
+class ServerHeartbeatScenarios {
 
     static List<WsCase> idleCases() {
         long idle = WsOptions.idleMs();
         return List.of(
                 WsCase.of("I.1", "idle for " + idle + " ms, answering the server's Pings", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.openedNanos = System.nanoTime();
                     s.watch(idle);
-                    Cases.closeNormally(s);
+                    ServerCases.closeNormally(s);
                 }),
                 WsCase.of("I.2", "idle for " + (idle + 1500) + " ms, never answering the server's Pings", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.openedNanos = System.nanoTime();
                     s.autoPong = false;
                     s.watch(idle + 1500);
-                    Cases.closeNormally(s);
+                    ServerCases.closeNormally(s);
                 }));
     }
 
     static String describeIdle(WireSession s) {
-        List<WireSession.InFrame> pings = s.pings();
+        List<InFrame> pings = s.pings();
         List<String> parts = new ArrayList<>();
         if (pings.isEmpty()) {
             parts.add("no Pings");
@@ -44,7 +44,7 @@ class HeartbeatTests {
             parts.add(pings.size() + " Ping(s), first after " + first + " ms" + (gaps.isEmpty() ? "" : ", then every "
                     + gaps + " ms") + ", payload " + pings.get(0).payload().length + " octets");
         }
-        long unsolicitedPongs = s.frames.stream().filter(f -> f.opcode() == Cases.PONG).count();
+        long unsolicitedPongs = s.frames.stream().filter(f -> f.opcode() == ServerCases.PONG).count();
         if (unsolicitedPongs > 0) {
             parts.add(unsolicitedPongs + " unsolicited Pong(s)");
         }
@@ -53,7 +53,7 @@ class HeartbeatTests {
         }
         if (s.serverClosedFirst) {
             parts.add("the server closed after " + (s.serverClose.atNanos() - s.openedNanos) / 1_000_000 + " ms with "
-                    + Cases.closeText(s));
+                    + ServerCases.closeText(s));
         } else if (!s.clientSentClose || s.end == WireSession.End.FIN && !s.serverSentClose) {
             parts.add("connection ended: " + s.end + " " + s.endDetail);
         } else {
@@ -66,13 +66,13 @@ class HeartbeatTests {
     @Requirement("WS-CTRL-10")
     void theServersOwnHeartbeatIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the server's own Pings on an idle connection, and what it does when they go "
-                + "unanswered", idleCases(), HeartbeatTests::describeIdle);
+                + "unanswered", idleCases(), ServerHeartbeatScenarios::describeIdle);
     }
 
     @ConformanceTest
     @Requirement("WS-CTRL-11")
     void idleBehaviourIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: whether the server closes a connection that stays idle", idleCases().subList(0, 1),
-                HeartbeatTests::describeIdle);
+                ServerHeartbeatScenarios::describeIdle);
     }
 }

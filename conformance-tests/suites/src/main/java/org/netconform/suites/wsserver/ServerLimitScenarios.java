@@ -1,10 +1,10 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.BINARY;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.echo;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.msg;
+import static org.netconform.suites.wsserver.ServerCases.BINARY;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.echo;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.msg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,12 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Sizes and limits: Autobahn 9.x with content checks (scaled by netconform.ws.scale), and 1009 limits. */
 @Execution(ExecutionMode.CONCURRENT)
-class LimitTests {
+class ServerLimitScenarios {
     static final int K = 1024;
     static final int M = 1024 * 1024;
 
     static byte[] payload(int type, int n, long seed) {
-        return type == TEXT ? Cases.randomText(n, seed) : Cases.randomBytes(n, seed);
+        return type == TEXT ? ServerCases.randomText(n, seed) : ServerCases.randomBytes(n, seed);
     }
 
     static List<WsCase> performanceCases() {
@@ -45,7 +45,7 @@ class LimitTests {
                 int fs = Math.min(fragSizes[i], total);
                 byte[] p = payload(type, total, 200 + i);
                 out.add(echo("9." + (3 + t) + "." + (i + 1), name + " message of " + total + " octets in fragments of " + fs,
-                        Cases.fragmented(type, p, fs), 0, msg(type, p)));
+                        ServerCases.fragmented(type, p, fs), 0, msg(type, p)));
             }
             int chopped = WsOptions.scaled(M, 4 * K);
             for (int i = 0; i < chops.length; i++) {
@@ -63,7 +63,7 @@ class LimitTests {
 
     static WsCase roundTrips(String id, int type, String name, int size, int rounds) {
         return WsCase.of(id, rounds + " sequential round trips of " + size + "-octet " + name + " messages", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             for (int i = 0; i < rounds; i++) {
                 byte[] p = payload(type, size, i);
                 s.expected.add(msg(type, p));
@@ -72,7 +72,7 @@ class LimitTests {
                     break;
                 }
             }
-            Cases.closeNormally(s);
+            ServerCases.closeNormally(s);
         });
     }
 
@@ -80,8 +80,8 @@ class LimitTests {
     static List<WsCase> hugeHeaderCases(long limit) {
         long send = Math.min(limit + 1, 64L * M);
         return List.of(WsCase.of("LIM.1.1", "binary frame announcing 2^60 octets, then " + send + " octets of payload", s -> {
-            Cases.mustOpen(s);
-            byte[] header = Cases.concat(Cases.bytes(0x82, 0xFF, 0x10, 0, 0, 0, 0, 0, 0, 0), Cases.bytes(1, 2, 3, 4));
+            ServerCases.mustOpen(s);
+            byte[] header = ServerCases.concat(ServerCases.bytes(0x82, 0xFF, 0x10, 0, 0, 0, 0, 0, 0, 0), ServerCases.bytes(1, 2, 3, 4));
             s.send("header announcing 2^60 octets", header);
             s.offendingSentNanos = System.nanoTime();
             pump(s, send);
@@ -109,7 +109,7 @@ class LimitTests {
         try (WireSession second = new WireSession(s.uri(), s.trustAll())) {
             boolean ok = second.open();
             if (ok) {
-                second.send("text on a second connection", Cases.text("still serving?"));
+                second.send("text on a second connection", ServerCases.text("still serving?"));
                 ok = second.awaitMessages(1, WsOptions.timeoutMs());
             }
             s.note("second connection " + (ok ? "echoed a text: the server still serves" : "got no echo:\n" + second.log()));
@@ -124,7 +124,7 @@ class LimitTests {
     static List<WsCase> longMessageCases(long limit) {
         long total = Math.min(limit + 64 * K, 128L * M);
         return List.of(WsCase.of("LIM.2.1", "fragmented binary of 64 KiB continuation frames, " + total + " octets in all", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             byte[] chunk = new byte[64 * K];
             s.send("first fragment", frame(false, BINARY, chunk));
             s.offendingSentNanos = System.nanoTime();
@@ -145,16 +145,16 @@ class LimitTests {
         int n = (int) Math.min(maxMessage + 1, Integer.MAX_VALUE - 64);
         return List.of(
                 WsCase.of("LIM.3.1", "binary message one octet over the limit (" + n + "), one frame", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.send("binary of " + n + " octets", frame(BINARY, new byte[n]));
-                    s.readToEnd(Cases.waitFor(n));
+                    s.readToEnd(ServerCases.waitFor(n));
                 }).caps(M, 4L * M),
                 WsCase.of("LIM.3.2", "binary message one octet over the limit (" + n + "), two fragments", s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     int half = n / 2;
                     s.send("two fragments, " + n + " octets in all",
-                            Cases.concat(frame(false, BINARY, new byte[half]), frame(true, 0, new byte[n - half])));
-                    s.readToEnd(Cases.waitFor(n));
+                            ServerCases.concat(frame(false, BINARY, new byte[half]), frame(true, 0, new byte[n - half])));
+                    s.readToEnd(ServerCases.waitFor(n));
                 }).caps(M, 4L * M));
     }
 
@@ -166,7 +166,7 @@ class LimitTests {
     @Requirement("WS-LIMIT-5")
     void messagesWithinLimitsArriveIntact(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "Autobahn 9.1-9.8 at scale " + WsOptions.scale() + ": large, fragmented, chopped and repeated "
-                + "messages echoed with identical content", performanceCases(), Cases::echoed);
+                + "messages echoed with identical content", performanceCases(), ServerCases::echoed);
     }
 
     @ConformanceTest
@@ -176,7 +176,7 @@ class LimitTests {
         CaseRunner.check(ws, "a frame announcing 2^60 octets fails the connection by the time its payload passes the "
                 + "limit, and the server still serves a second connection", hugeHeaderCases(ws.maxFramePayload()
                 .orElse(limitOf(ws))), s -> {
-                    WsCase.Verdict v = Cases.failedConnection(s);
+                    WsCase.Verdict v = ServerCases.failedConnection(s);
                     if (v.kind() != WsCase.Kind.OK) {
                         return v;
                     }
@@ -189,7 +189,7 @@ class LimitTests {
     @RequiresCapability(WebSocketServerAdapter.LIMITS)
     void anEndlessFragmentedMessageFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "continuation frames past the message limit fail the connection", longMessageCases(limitOf(ws)),
-                Cases::failedConnection);
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
@@ -197,7 +197,7 @@ class LimitTests {
     @RequiresCapability(WebSocketServerAdapter.LIMITS)
     void aMessageOneOctetOverTheLimitIsRefused(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a message one octet over the declared limit fails the connection", oneOverCases(limitOf(ws)),
-                Cases::failedConnection);
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
@@ -207,7 +207,7 @@ class LimitTests {
         List<WsCase> cases = new ArrayList<>(hugeHeaderCases(ws.maxFramePayload().orElse(limitOf(ws))));
         cases.addAll(longMessageCases(limitOf(ws)));
         cases.addAll(oneOverCases(limitOf(ws)));
-        CaseRunner.check(ws, "the Close for a frame or message over the limit carries 1009", cases, Cases.closeCodeIs(1009));
+        CaseRunner.check(ws, "the Close for a frame or message over the limit carries 1009", cases, ServerCases.closeCodeIs(1009));
     }
 
     @ConformanceTest
@@ -217,13 +217,13 @@ class LimitTests {
                 + ", frame " + (ws.maxFramePayload().isPresent() ? ws.maxFramePayload().getAsLong() : "?") + "; ";
         CaseRunner.record(ws, "recorded: declared limits, and the reaction to a header announcing 2^40 octets (1 KiB sent)",
                 List.of(WsCase.of("LIM.6.1", "binary frame header announcing 2^40 octets, 1 KiB of payload, 1 s watch", s -> {
-                    Cases.mustOpen(s);
-                    s.send("header announcing 2^40 octets + 1 KiB", Cases.concat(
-                            Cases.bytes(0x82, 0xFF, 0, 0, 1, 0, 0, 0, 0, 0, 9, 8, 7, 6), new byte[K]));
+                    ServerCases.mustOpen(s);
+                    s.send("header announcing 2^40 octets + 1 KiB", ServerCases.concat(
+                            ServerCases.bytes(0x82, 0xFF, 0, 0, 1, 0, 0, 0, 0, 0, 9, 8, 7, 6), new byte[K]));
                     s.watch(1000);
                     s.note(s.serverSentClose || s.end != WireSession.End.OPEN ? "failed on the header"
                             : "waiting for the payload after 1 s");
-                })), s -> declared + (s.log().contains("failed on the header") ? "fails on the header: " + Cases.summary(s)
+                })), s -> declared + (s.log().contains("failed on the header") ? "fails on the header: " + ServerCases.summary(s)
                         : "reads the payload (no reaction within 1 s)"));
     }
 

@@ -14,31 +14,31 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
  * fragmentation, UTF-8 and close codes. Autobahn never looks at these.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class SenderTests {
+class ServerSenderScenarios {
 
     static List<WsCase> everything() {
         List<WsCase> all = new ArrayList<>();
-        all.addAll(FramingTests.lengthCases());
-        all.addAll(FramingTests.chopCases());
-        all.addAll(FramingTests.maskKeyCases());
-        all.addAll(ControlTests.pingCases());
-        all.addAll(ControlTests.burstCases());
-        all.addAll(FragmentationTests.deliveryCases());
-        all.addAll(FragmentationTests.interleavedControlCases());
-        all.addAll(FragmentationTests.autoFragmentCases());
-        all.addAll(Utf8Tests.validCodePointCases());
-        all.addAll(Utf8Tests.invalidSingleFrameCases());
-        all.addAll(CloseTests.validCloseCases());
-        all.addAll(CloseTests.protocolErrorCases());
-        all.addAll(CloseTests.openCodeCases());
-        all.addAll(HeartbeatTests.idleCases());
+        all.addAll(ServerFramingScenarios.lengthCases());
+        all.addAll(ServerFramingScenarios.chopCases());
+        all.addAll(ServerFramingScenarios.maskKeyCases());
+        all.addAll(ServerControlScenarios.pingCases());
+        all.addAll(ServerControlScenarios.burstCases());
+        all.addAll(ServerFragmentationScenarios.deliveryCases());
+        all.addAll(ServerFragmentationScenarios.interleavedControlCases());
+        all.addAll(ServerFragmentationScenarios.autoFragmentCases());
+        all.addAll(ServerUtf8Scenarios.validCodePointCases());
+        all.addAll(ServerUtf8Scenarios.invalidSingleFrameCases());
+        all.addAll(ServerCloseScenarios.validCloseCases());
+        all.addAll(ServerCloseScenarios.protocolErrorCases());
+        all.addAll(ServerCloseScenarios.openCodeCases());
+        all.addAll(ServerHeartbeatScenarios.idleCases());
         return all;
     }
 
-    static void check(WebSocketServerAdapter ws, String id, String expected) {
+    static void check(WebSocketServerAdapter ws, SenderRule rule, String expected) {
         CaseRunner.check(ws, expected + " (every frame the server sent in " + everything().size() + " cases)", everything(),
                 s -> {
-                    List<String> v = s.senderViolations.stream().filter(x -> x.startsWith(id + " ")).toList();
+                    List<SenderViolation> v = s.senderViolations.stream().filter(x -> x.rule() == rule).toList();
                     return v.isEmpty() ? WsCase.Verdict.ok(s.frames.size() + " frame(s) checked")
                             : WsCase.Verdict.broken(v.get(0) + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : ""));
                 });
@@ -47,72 +47,72 @@ class SenderTests {
     @ConformanceTest
     @Requirement("WS-FRAME-1")
     void serverFramesHaveNoReservedBits(WebSocketServerAdapter ws) {
-        check(ws, "WS-FRAME-1", "RSV1-3 clear");
+        check(ws, SenderRule.RSV_CLEAR, "RSV1-3 clear");
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-3")
     void serverFramesUseOnlyDefinedOpcodes(WebSocketServerAdapter ws) {
-        check(ws, "WS-FRAME-3", "opcodes 0, 1, 2, 8, 9, 10 only");
+        check(ws, SenderRule.DEFINED_OPCODE, "opcodes 0, 1, 2, 8, 9, 10 only");
     }
 
     @ConformanceTest
     @Requirement("WS-FRAME-5")
     void serverFramesUseMinimalLengths(WebSocketServerAdapter ws) {
-        check(ws, "WS-FRAME-5", "payload lengths in the fewest octets");
+        check(ws, SenderRule.MINIMAL_LENGTH, "payload lengths in the fewest octets");
     }
 
     @ConformanceTest
     @Requirement("WS-MASK-3")
     void serverFramesAreNotMasked(WebSocketServerAdapter ws) {
-        check(ws, "WS-MASK-3", "MASK bit clear, no masking key");
+        check(ws, SenderRule.UNMASKED, "MASK bit clear, no masking key");
     }
 
     @ConformanceTest
     @Requirement("WS-CTRL-1")
     void serverControlFramesAreAtMost125Octets(WebSocketServerAdapter ws) {
-        check(ws, "WS-CTRL-1", "control payloads of at most 125 octets");
+        check(ws, SenderRule.CONTROL_AT_MOST_125, "control payloads of at most 125 octets");
     }
 
     @ConformanceTest
     @Requirement("WS-CTRL-2")
     void serverControlFramesHaveFin(WebSocketServerAdapter ws) {
-        check(ws, "WS-CTRL-2", "FIN set on every control frame");
+        check(ws, SenderRule.CONTROL_HAS_FIN, "FIN set on every control frame");
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-1")
     void serverMessagesAreWellFormedFrameSequences(WebSocketServerAdapter ws) {
-        check(ws, "WS-FRAG-1", "no continuation frame without a message in progress");
+        check(ws, SenderRule.CONTINUATION_IN_MESSAGE, "no continuation frame without a message in progress");
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-4")
     void serverMessagesDoNotInterleave(WebSocketServerAdapter ws) {
-        check(ws, "WS-FRAG-4", "no data opcode inside a fragmented message");
+        check(ws, SenderRule.NO_INTERLEAVED_MESSAGES, "no data opcode inside a fragmented message");
     }
 
     @ConformanceTest
     @Requirement("WS-UTF8-1")
     void serverTextIsValidUtf8(WebSocketServerAdapter ws) {
-        check(ws, "WS-UTF8-1", "text messages and Close reasons valid UTF-8");
+        check(ws, SenderRule.VALID_UTF8, "text messages and Close reasons valid UTF-8");
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-1")
     void serverClosePayloadsAreWellFormed(WebSocketServerAdapter ws) {
-        check(ws, "WS-CLOSE-1", "Close payloads empty or a 2-octet code plus reason");
+        check(ws, SenderRule.CLOSE_PAYLOAD_WELL_FORMED, "Close payloads empty or a 2-octet code plus reason");
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-4")
     void serverNeverSends1005Or1006Or1015(WebSocketServerAdapter ws) {
-        check(ws, "WS-CLOSE-4", "no Close with 1005, 1006 or 1015");
+        check(ws, SenderRule.NO_RESERVED_CLOSE_CODE, "no Close with 1005, 1006 or 1015");
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-5")
     void serverCloseCodesAreValidOnTheWire(WebSocketServerAdapter ws) {
-        check(ws, "WS-CLOSE-5", "close codes 1000-1003, 1007-1014 or 3000-4999");
+        check(ws, SenderRule.CLOSE_CODE_VALID, "close codes 1000-1003, 1007-1014 or 3000-4999");
     }
 }

@@ -1,16 +1,17 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.BINARY;
-import static org.netconform.suites.wsserver.Cases.PING;
-import static org.netconform.suites.wsserver.Cases.PONG;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.bytes;
-import static org.netconform.suites.wsserver.Cases.concat;
-import static org.netconform.suites.wsserver.Cases.echo;
-import static org.netconform.suites.wsserver.Cases.fails;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.msg;
-import static org.netconform.suites.wsserver.Cases.utf8;
+import org.netconform.harness.Values;
+import static org.netconform.suites.wsserver.ServerCases.BINARY;
+import static org.netconform.suites.wsserver.ServerCases.PING;
+import static org.netconform.suites.wsserver.ServerCases.PONG;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.bytes;
+import static org.netconform.suites.wsserver.ServerCases.concat;
+import static org.netconform.suites.wsserver.ServerCases.echo;
+import static org.netconform.suites.wsserver.ServerCases.fails;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.msg;
+import static org.netconform.suites.wsserver.ServerCases.utf8;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** UTF-8 over the wire: Autobahn 6.x (valid and invalid text, split anywhere, Kuhn's stress test forms). */
 @Execution(ExecutionMode.CONCURRENT)
-class Utf8Tests {
+class ServerUtf8Scenarios {
     static final byte[] HELLO = utf8("Hello-µ@ßöäüàá-UTF-8!!");
     static final byte[] KOSME = utf8("κόσμε");
 
@@ -49,7 +50,7 @@ class Utf8Tests {
         List<WsCase> out = new ArrayList<>();
         for (int i = 0; i < INVALID.length; i++) {
             byte[] bad = concat(KOSME, bytes(INVALID[i]), utf8("edited"));
-            out.add(fails("6.3." + (i + 1), "text \"κόσμε\" + " + WireSession.hex(bytes(INVALID[i]), 8) + " + \"edited\"",
+            out.add(fails("6.3." + (i + 1), "text \"κόσμε\" + " + Values.hex(bytes(INVALID[i]), 8) + " + \"edited\"",
                     frame(TEXT, bad)));
         }
         return out;
@@ -75,9 +76,9 @@ class Utf8Tests {
         out.add(echo("6.2.2", "valid text in two fragments split inside a code point",
                 concat(frame(false, TEXT, Arrays.copyOf(HELLO, 7)), frame(true, 0, Arrays.copyOfRange(HELLO, 7, HELLO.length))),
                 0, msg(TEXT, HELLO)));
-        out.add(echo("6.2.3", "valid text in fragments of one octet", Cases.fragmented(TEXT, HELLO, 1), 0, msg(TEXT, HELLO)));
+        out.add(echo("6.2.3", "valid text in fragments of one octet", ServerCases.fragmented(TEXT, HELLO, 1), 0, msg(TEXT, HELLO)));
         byte[] four = utf8(new String(Character.toChars(0x1F600)));
-        out.add(echo("6.2.4", "U+1F600 (4 octets) spread over four fragments", Cases.fragmented(TEXT, four, 1), 0,
+        out.add(echo("6.2.4", "U+1F600 (4 octets) spread over four fragments", ServerCases.fragmented(TEXT, four, 1), 0,
                 msg(TEXT, four)));
         for (int cut = 1; cut < KOSME.length; cut++) {
             out.add(echo("6.2.5." + cut, "\"κόσμε\" split after octet " + cut,
@@ -103,14 +104,14 @@ class Utf8Tests {
         byte[] bad = bytes(0xC0, 0x80, 0xED, 0xA0, 0x80, 0xFF, 0xFE);
         return List.of(
                 echo("U.6.1", "binary message whose octets are invalid UTF-8", frame(BINARY, bad), 0, msg(BINARY, bad)),
-                echo("U.6.2", "fragmented binary splitting invalid UTF-8", Cases.fragmented(BINARY, bad, 2), 0, msg(BINARY, bad)),
-                ControlTests.ping("U.6.3", "ping whose payload is invalid UTF-8", bytes(0xC0, 0x80, 0xED, 0xA0, 0x80), 0));
+                echo("U.6.2", "fragmented binary splitting invalid UTF-8", ServerCases.fragmented(BINARY, bad, 2), 0, msg(BINARY, bad)),
+                ServerControlScenarios.ping("U.6.3", "ping whose payload is invalid UTF-8", bytes(0xC0, 0x80, 0xED, 0xA0, 0x80), 0));
     }
 
     static List<WsCase> failFastCases() {
         return List.of(WsCase.of("6.4.F", "first fragment valid, second holds an invalid octet (FIN clear), then 1 s pause",
                 s -> {
-                    Cases.mustOpen(s);
+                    ServerCases.mustOpen(s);
                     s.send("valid first fragment", frame(false, TEXT, KOSME));
                     s.send("second fragment with F4 90 80 80, FIN clear", frame(false, 0, bytes(0xF4, 0x90, 0x80, 0x80)));
                     s.offendingSentNanos = System.nanoTime();
@@ -126,28 +127,28 @@ class Utf8Tests {
     @Requirement("WS-UTF8-2")
     void invalidTextFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, INVALID.length + " invalid UTF-8 forms in a single text frame each fail the connection",
-                invalidSingleFrameCases(), Cases::failedConnection);
+                invalidSingleFrameCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-UTF8-3")
     void validTextSplitAnywhereIsDelivered(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "valid text split at every octet, inside code points, echoed intact", validSplitCases(),
-                Cases::echoed);
+                ServerCases::echoed);
     }
 
     @ConformanceTest
     @Requirement("WS-UTF8-4")
     void theReassembledMessageIsValidated(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "text invalid only as a whole (broken across fragments, cut short at the end) fails the connection",
-                invalidAcrossFragmentsCases(), Cases::failedConnection);
+                invalidAcrossFragmentsCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-UTF8-5")
     void everyValidCodePointIsAccepted(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "boundary code points, U+FEFF and noncharacters echoed intact", validCodePointCases(),
-                Cases::echoed);
+                ServerCases::echoed);
     }
 
     @ConformanceTest
@@ -155,7 +156,7 @@ class Utf8Tests {
     void binaryAndPingPayloadsAreNotValidatedAsText(WebSocketServerAdapter ws) {
         List<WsCase> cases = binaryIsNotTextCases();
         CaseRunner.check(ws, "binary messages and Ping payloads with invalid UTF-8 come back intact", cases,
-                s -> s.expected.get(0).opcode() == PONG ? ControlTests.pongMatches(s) : Cases.echoed(s));
+                s -> s.expected.get(0).opcode() == PONG ? ServerControlScenarios.pongMatches(s) : ServerCases.echoed(s));
     }
 
     @ConformanceTest
@@ -163,7 +164,7 @@ class Utf8Tests {
     void whetherInvalidTextFailsFastIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: fails on the first invalid octet, or only when the message ends", failFastCases(),
                 s -> (s.log().contains("failed before the message ended") ? "fail-fast: " : "at the end of the message: ")
-                        + Cases.summary(s));
+                        + ServerCases.summary(s));
     }
 
     @ConformanceTest
@@ -171,7 +172,7 @@ class Utf8Tests {
     void invalidTextIsAnsweredWith1007(WebSocketServerAdapter ws) {
         List<WsCase> cases = new ArrayList<>(invalidSingleFrameCases());
         cases.addAll(invalidAcrossFragmentsCases());
-        CaseRunner.check(ws, "the Close for invalid UTF-8 in a text message carries 1007", cases, Cases.closeCodeIs(1007));
+        CaseRunner.check(ws, "the Close for invalid UTF-8 in a text message carries 1007", cases, ServerCases.closeCodeIs(1007));
     }
 
 }

@@ -1,16 +1,16 @@
 package org.netconform.suites.wsserver;
 
-import static org.netconform.suites.wsserver.Cases.BINARY;
-import static org.netconform.suites.wsserver.Cases.PING;
-import static org.netconform.suites.wsserver.Cases.PONG;
-import static org.netconform.suites.wsserver.Cases.TEXT;
-import static org.netconform.suites.wsserver.Cases.concat;
-import static org.netconform.suites.wsserver.Cases.echo;
-import static org.netconform.suites.wsserver.Cases.fails;
-import static org.netconform.suites.wsserver.Cases.frame;
-import static org.netconform.suites.wsserver.Cases.msg;
-import static org.netconform.suites.wsserver.Cases.text;
-import static org.netconform.suites.wsserver.Cases.utf8;
+import static org.netconform.suites.wsserver.ServerCases.BINARY;
+import static org.netconform.suites.wsserver.ServerCases.PING;
+import static org.netconform.suites.wsserver.ServerCases.PONG;
+import static org.netconform.suites.wsserver.ServerCases.TEXT;
+import static org.netconform.suites.wsserver.ServerCases.concat;
+import static org.netconform.suites.wsserver.ServerCases.echo;
+import static org.netconform.suites.wsserver.ServerCases.fails;
+import static org.netconform.suites.wsserver.ServerCases.frame;
+import static org.netconform.suites.wsserver.ServerCases.msg;
+import static org.netconform.suites.wsserver.ServerCases.text;
+import static org.netconform.suites.wsserver.ServerCases.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +22,19 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** Fragmentation over the wire: Autobahn 5.x and 10.1, and what the server's own echoes look like. */
 @Execution(ExecutionMode.CONCURRENT)
-class FragmentationTests {
+class ServerFragmentationScenarios {
     private static final byte[] EMPTY = new byte[0];
 
     static List<WsCase> deliveryCases() {
         byte[] frag = concat(frame(false, TEXT, utf8("fragment1")), frame(true, 0, utf8("fragment2")));
-        byte[] big = Cases.randomText(65536, 10);
-        byte[] bin = Cases.randomBytes(1000, 11);
+        byte[] big = ServerCases.randomText(65536, 10);
+        byte[] bin = ServerCases.randomBytes(1000, 11);
         return List.of(
                 echo("5.3", "text in 2 fragments", frag, 0, msg(TEXT, utf8("fragment1fragment2"))),
                 echo("5.4", "text in 2 fragments, in TCP chops of 5", frag, 5, msg(TEXT, utf8("fragment1fragment2"))),
                 echo("5.5", "text in 2 fragments, octet-wise", frag, 1, msg(TEXT, utf8("fragment1fragment2"))),
-                echo("10.1.1", "64 KiB text in fragments of 1300 octets", Cases.fragmented(TEXT, big, 1300), 0, msg(TEXT, big)),
-                echo("F.2.1", "binary in fragments of 1 octet", Cases.fragmented(BINARY, bin, 1), 0, msg(BINARY, bin)),
+                echo("10.1.1", "64 KiB text in fragments of 1300 octets", ServerCases.fragmented(TEXT, big, 1300), 0, msg(TEXT, big)),
+                echo("F.2.1", "binary in fragments of 1 octet", ServerCases.fragmented(BINARY, bin, 1), 0, msg(BINARY, bin)),
                 echo("F.2.2", "text made only of empty fragments",
                         concat(frame(false, TEXT, EMPTY), frame(false, 0, EMPTY), frame(true, 0, EMPTY)), 0, msg(TEXT, EMPTY)),
                 echo("6.1.3", "text: empty fragment, \"middle\", empty fragment",
@@ -53,7 +53,7 @@ class FragmentationTests {
             int chop = chops[i];
             out.add(WsCase.of(ids[i], "text fragment, ping, last fragment" + (chop == 5 ? ", chops of 5" : chop == 1
                     ? ", octet-wise" : ""), s -> {
-                Cases.mustOpen(s);
+                ServerCases.mustOpen(s);
                 s.expected.add(msg(TEXT, utf8("fragment1fragment2")));
                 if (chop > 0) {
                     s.sendChopped("fragment, ping, fragment", withPing, chop, 0);
@@ -62,11 +62,11 @@ class FragmentationTests {
                 }
                 s.awaitMessages(1, WsOptions.timeoutMs());
                 s.awaitPongs(1, 200);
-                Cases.closeNormally(s);
+                ServerCases.closeNormally(s);
             }));
         }
         out.add(WsCase.of("5.19", "text in 5 fragments with a ping after the 2nd and 4th, sent 100 ms apart", s -> {
-            Cases.mustOpen(s);
+            ServerCases.mustOpen(s);
             s.expected.add(msg(TEXT, utf8("f1f2f3f4f5")));
             s.send("f1", frame(false, TEXT, utf8("f1")));
             s.send("f2 + ping", concat(frame(false, 0, utf8("f2")), frame(PING, utf8("pong-1"))));
@@ -76,7 +76,7 @@ class FragmentationTests {
             s.awaitPongs(2, WsOptions.timeoutMs());
             s.send("f5", frame(true, 0, utf8("f5")));
             s.awaitMessages(1, WsOptions.timeoutMs());
-            Cases.closeNormally(s);
+            ServerCases.closeNormally(s);
         }));
         out.add(echo("5.20", "text fragment, unsolicited pong, last fragment",
                 concat(frame(false, TEXT, utf8("a")), frame(PONG, utf8("x")), frame(true, 0, utf8("b"))), 0,
@@ -85,7 +85,7 @@ class FragmentationTests {
     }
 
     static WsCase.Verdict echoedWithPongs(WireSession s) {
-        WsCase.Verdict v = Cases.echoed(s);
+        WsCase.Verdict v = ServerCases.echoed(s);
         if (v.kind() != WsCase.Kind.OK) {
             return v;
         }
@@ -104,7 +104,7 @@ class FragmentationTests {
         return List.of(
                 fails("5.1", "ping in 2 fragments", concat(frame(false, PING, utf8("frag1")), frame(true, 0, utf8("frag2")))),
                 fails("5.2", "pong in 2 fragments", concat(frame(false, PONG, utf8("frag1")), frame(true, 0, utf8("frag2")))),
-                fails("C.4.1", "close with FIN clear", frame(false, Cases.CLOSE, Cases.closePayload(1000, new byte[0]))));
+                fails("C.4.1", "close with FIN clear", frame(false, ServerCases.CLOSE, ServerCases.closePayload(1000, new byte[0]))));
     }
 
     static List<WsCase> orphanContinuationCases() {
@@ -135,9 +135,9 @@ class FragmentationTests {
 
     /** Large echoes, to see whether the server fragments on its own. */
     static List<WsCase> autoFragmentCases() {
-        byte[] k64 = Cases.randomBytes(65536, 12);
+        byte[] k64 = ServerCases.randomBytes(65536, 12);
         int mib = WsOptions.scaled(1 << 20, 65537);
-        byte[] m1 = Cases.randomBytes(mib, 13);
+        byte[] m1 = ServerCases.randomBytes(mib, 13);
         return List.of(echo("F.7.1", "binary of 64 KiB", frame(BINARY, k64), 0, msg(BINARY, k64)),
                 echo("F.7.2", "binary of " + mib + " octets", frame(BINARY, m1), 0, msg(BINARY, m1)));
     }
@@ -146,42 +146,42 @@ class FragmentationTests {
     @Requirement("WS-FRAG-2")
     void fragmentedMessagesAreDeliveredWhole(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "fragmented messages (2 fragments, 1-octet fragments, empty fragments, 1300-octet fragments) "
-                + "echoed as the concatenation of their fragments", deliveryCases(), Cases::echoed);
+                + "echoed as the concatenation of their fragments", deliveryCases(), ServerCases::echoed);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-3")
     void controlFramesBetweenFragmentsAreHandled(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Ping between fragments answered, a Pong ignored, the message delivered intact",
-                interleavedControlCases(), FragmentationTests::echoedWithPongs);
+                interleavedControlCases(), ServerFragmentationScenarios::echoedWithPongs);
     }
 
     @ConformanceTest
     @Requirement("WS-CTRL-4")
     void fragmentedControlFramesFailTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a Ping, Pong or Close with FIN clear fails the connection", fragmentedControlCases(),
-                Cases::failedConnection);
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-5")
     void aContinuationWithNothingToContinueFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a continuation frame outside a fragmented message fails the connection",
-                orphanContinuationCases(), Cases::failedConnection);
+                orphanContinuationCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-6")
     void aDataFrameInsideAFragmentedMessageFailsTheConnection(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a text or binary frame while a fragmented message is in progress fails the connection",
-                interleavedDataCases(), Cases::failedConnection);
+                interleavedDataCases(), ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-FRAG-7")
     void whetherTheServerFragmentsItsOwnMessagesIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the frames the server uses for large echoes", autoFragmentCases(),
-                s -> s.messages.isEmpty() ? "no echo: " + Cases.summary(s)
+                s -> s.messages.isEmpty() ? "no echo: " + ServerCases.summary(s)
                         : s.messages.get(0).payload().length + " octets in " + s.messages.get(0).frames() + " frame(s)"
                         + (s.messages.get(0).frames() > 1 ? ", first frame " + s.frames.stream().filter(f -> f.opcode() == 2)
                         .findFirst().map(f -> f.length() + " octets").orElse("?") : ""));
