@@ -16,7 +16,7 @@ import org.netconform.reference.websocket.FrameDecoder;
 import org.netconform.reference.websocket.FrameEncoder;
 import org.netconform.reference.websocket.Masking;
 import org.netconform.reference.websocket.RawFrameWriter;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

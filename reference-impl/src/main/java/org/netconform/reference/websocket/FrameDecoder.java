@@ -1,5 +1,7 @@
 package org.netconform.reference.websocket;
 
+import org.netconform.spi.websocket.Role;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

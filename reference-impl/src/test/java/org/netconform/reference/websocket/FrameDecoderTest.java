@@ -1,5 +1,7 @@
 package org.netconform.reference.websocket;
 
+import org.netconform.spi.websocket.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -9,4 +9,9 @@ public enum Role {
     public Role peer() {
         return this == CLIENT ? SERVER : CLIENT;
     }
+
+    /** Whether frames sent by an endpoint of this role carry a mask (RFC 6455 §5.3). */
+    public boolean masksOutgoing() {
+        return this == CLIENT;
+    }
 }

@@ -112,16 +112,17 @@ public final class CaseRunner {
                     v = WsCase.Verdict.noAnswer("cannot judge: " + e);
                 }
             }
-            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + v.kind() + " - " + v.detail();
-            switch (v.kind()) {
-                case OK -> ok++;
-                case BROKEN -> broken.add(line);
-                case NO_ANSWER -> noAnswer.add(line);
-                case NOT_APPLICABLE -> na++;
+            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + v.outcome() + " - " + v.detail();
+            switch (v.outcome()) {
+                case PASS -> ok++;
+                case FAIL -> broken.add(line);
+                case ERROR -> noAnswer.add(line);
+                case UNSUPPORTED -> na++;
+                default -> throw new IllegalStateException("a case verdict is PASS, FAIL, ERROR or UNSUPPORTED: " + v);
             }
             observed.add(line);
             Observation.wire("=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + " -> "
-                    + v.kind() + "\n" + d.session().log());
+                    + v.outcome() + "\n" + d.session().log());
         }
         Observation.expected(expected);
         Observation.observed(ok + " of " + done.size() + " cases as required" + (na > 0 ? ", " + na + " not applicable" : "")

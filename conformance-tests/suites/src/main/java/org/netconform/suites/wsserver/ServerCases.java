@@ -236,7 +236,7 @@ final class ServerCases {
     /** For SHOULDs on the close code of a failure: judged only where the server failed and sent a Close. */
     static WsCase.Judge closeCodeIs(int... codes) {
         return s -> {
-            if (failedConnection(s).kind() != WsCase.Kind.OK) {
+            if (!failedConnection(s).passed()) {
                 return WsCase.Verdict.notApplicable("the server did not fail the connection");
             }
             if (!s.serverSentClose) {

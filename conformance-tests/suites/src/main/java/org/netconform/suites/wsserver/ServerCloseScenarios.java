@@ -55,7 +55,7 @@ class ServerCloseScenarios {
 
     static WsCase.Verdict closingHandshakeAnswered(WireSession s) {
         WsCase.Verdict echo = ServerCases.echoed(s);
-        if (echo.kind() != WsCase.Kind.OK) {
+        if (!echo.passed()) {
             return WsCase.Verdict.noAnswer("the text before the Close was not echoed: " + echo.detail());
         }
         if (!s.serverSentClose) {
@@ -291,7 +291,7 @@ class ServerCloseScenarios {
                         concat(frame(true, 0, utf8("x")), frame(PING, utf8("still there?")), text("echo me"))));
         CaseRunner.check(ws, "after the offending frame: no Pong, no echo, TCP closed", cases, s -> {
             WsCase.Verdict v = ServerCases.failedConnection(s);
-            if (v.kind() != WsCase.Kind.OK) {
+            if (!v.passed()) {
                 return v;
             }
             return s.pongs().isEmpty() ? v : WsCase.Verdict.broken("answered the Ping after the offending frame");
@@ -303,7 +303,7 @@ class ServerCloseScenarios {
     void failingSendsACloseFirst(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "when the server fails the connection it sends a Close frame before closing TCP",
                 protocolErrorCases(), s -> {
-                    if (ServerCases.failedConnection(s).kind() != WsCase.Kind.OK) {
+                    if (!ServerCases.failedConnection(s).passed()) {
                         return WsCase.Verdict.notApplicable("the server did not fail the connection");
                     }
                     return s.serverSentClose ? WsCase.Verdict.ok("Close " + ServerCases.closeText(s))

@@ -89,7 +89,7 @@ class ServerControlScenarios {
 
     static WsCase.Verdict nothingButTheEcho(WireSession s) {
         WsCase.Verdict v = ServerCases.echoed(s);
-        if (v.kind() != WsCase.Kind.OK) {
+        if (!v.passed()) {
             return v;
         }
         List<InFrame> pongs = s.frames.stream().filter(f -> f.opcode() == PONG).toList();
@@ -134,7 +134,7 @@ class ServerControlScenarios {
         long prompt = WsOptions.promptMs();
         CaseRunner.check(ws, "the Pong arrives within " + prompt + " ms of the Ping's last octet", pingCases(), s -> {
             WsCase.Verdict v = pongMatches(s);
-            if (v.kind() != WsCase.Kind.OK) {
+            if (!v.passed()) {
                 return WsCase.Verdict.notApplicable("no matching Pong (see WS-CTRL-5)");
             }
             InFrame pong = s.frames.stream().filter(f -> f.opcode() == PONG).findFirst().orElseThrow();

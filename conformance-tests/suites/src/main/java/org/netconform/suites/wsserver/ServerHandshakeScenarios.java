@@ -157,7 +157,7 @@ class ServerHandshakeScenarios {
         CaseRunner.check(ws, "101 with Upgrade: websocket and Connection: Upgrade",
                 List.of(standard("H.25.1", "a standard handshake", Optional.empty())), s -> {
                     WsCase.Verdict v = upgraded(s);
-                    if (v.kind() != WsCase.Kind.OK) {
+                    if (!v.passed()) {
                         return v;
                     }
                     HttpHeaders h = s.response.headers();
@@ -205,7 +205,7 @@ class ServerHandshakeScenarios {
                         return WsCase.Verdict.ok("101: the server understands version 8 (draft hybi-08)");
                     }
                     WsCase.Verdict v = refused(s);
-                    if (v.kind() != WsCase.Kind.OK || s.response == null) {
+                    if (!v.passed() || s.response == null) {
                         return v;
                     }
                     boolean missing = s.log().contains("no Sec-WebSocket-Version");
@@ -235,7 +235,7 @@ class ServerHandshakeScenarios {
                         r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
         CaseRunner.check(ws, "no Sec-WebSocket-Protocol unless offered; at most one offered value", cases, s -> {
             WsCase.Verdict v = upgraded(s);
-            if (v.kind() != WsCase.Kind.OK) {
+            if (!v.passed()) {
                 return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
             }
             List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_PROTOCOL);
@@ -258,7 +258,7 @@ class ServerHandshakeScenarios {
                 List.of(variant("H.31.1", "offering x-netconform-unknown",
                         r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown"))), s -> {
                     WsCase.Verdict v = upgraded(s);
-                    if (v.kind() != WsCase.Kind.OK) {
+                    if (!v.passed()) {
                         return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
                     }
                     List<String> ext = s.response.headers().elements(Handshake.SEC_WEBSOCKET_EXTENSIONS);

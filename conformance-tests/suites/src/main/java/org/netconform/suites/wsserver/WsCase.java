@@ -1,5 +1,7 @@
 package org.netconform.suites.wsserver;
 
+import org.netconform.harness.result.Outcome;
+
 /**
  * One case of the endpoint suite: what the client does on a fresh connection. What it means is decided
  * by a {@link Judge} afterwards, so the same run can be judged for several requirements (the MUST that
@@ -19,26 +21,32 @@ public record WsCase(String id, String title, Action action, long frameCap, long
         void run(WireSession s) throws Exception;
     }
 
-    /** A verdict on one run. */
-    public record Verdict(Kind kind, String detail) {
+    /**
+     * A verdict on one run, in the harness's outcomes: PASS (as required), FAIL (the case breaks the
+     * requirement; the test's level decides whether the requirement is FAIL or NON_STRICT), ERROR (no
+     * answer to judge), UNSUPPORTED (the case does not apply to this target).
+     */
+    public record Verdict(Outcome outcome, String detail) {
         public static Verdict ok(String detail) {
-            return new Verdict(Kind.OK, detail);
+            return new Verdict(Outcome.PASS, detail);
         }
 
         public static Verdict broken(String detail) {
-            return new Verdict(Kind.BROKEN, detail);
+            return new Verdict(Outcome.FAIL, detail);
         }
 
         public static Verdict noAnswer(String detail) {
-            return new Verdict(Kind.NO_ANSWER, detail);
+            return new Verdict(Outcome.ERROR, detail);
         }
 
         public static Verdict notApplicable(String detail) {
-            return new Verdict(Kind.NOT_APPLICABLE, detail);
+            return new Verdict(Outcome.UNSUPPORTED, detail);
+        }
+
+        public boolean passed() {
+            return outcome == Outcome.PASS;
         }
     }
-
-    public enum Kind { OK, BROKEN, NO_ANSWER, NOT_APPLICABLE }
 
     /** Judges a finished run. */
     @FunctionalInterface

@@ -5,7 +5,7 @@ import org.netconform.reference.websocket.ClientHandshake;
 import org.netconform.reference.websocket.FrameEncoder;
 import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.reference.websocket.MaskKeySource;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 import org.netconform.reference.websocket.client.WebSocketClient;
 import org.netconform.spi.AreaAdapter;
 import org.netconform.spi.Target;

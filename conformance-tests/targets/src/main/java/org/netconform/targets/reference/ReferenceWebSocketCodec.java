@@ -36,7 +36,7 @@ public class ReferenceWebSocketCodec implements WebSocketCodec {
 
     @Override
     public Receiver receiver(Role receivingAs, Limits limits) {
-        DecoderConfig config = DecoderConfig.receivingAs(role(receivingAs))
+        DecoderConfig config = DecoderConfig.receivingAs(receivingAs)
                 .withMaxFramePayload(Math.min(limits.maxFramePayload(), DecoderConfig.MAX_ARRAY_PAYLOAD))
                 .withMaxMessageSize(limits.maxMessageSize());
         return new ReferenceReceiver(new FrameDecoder(config), limits.maxMessageSize());
@@ -44,7 +44,7 @@ public class ReferenceWebSocketCodec implements WebSocketCodec {
 
     @Override
     public Encoder encoder(Role sendingAs) {
-        FrameEncoder encoder = new FrameEncoder(role(sendingAs));
+        FrameEncoder encoder = new FrameEncoder(sendingAs);
         return frame -> encoder.encode(toFrame(frame));
     }
 
@@ -57,11 +57,6 @@ public class ReferenceWebSocketCodec implements WebSocketCodec {
     @Override
     public Optional<String> computeAccept(String secWebSocketKey) {
         return Optional.of(Handshake.computeAccept(secWebSocketKey));
-    }
-
-    static org.netconform.reference.websocket.Role role(Role role) {
-        return role == Role.CLIENT ? org.netconform.reference.websocket.Role.CLIENT
-                : org.netconform.reference.websocket.Role.SERVER;
     }
 
     static Frame toFrame(Outgoing o) {

@@ -21,7 +21,7 @@ import org.netconform.reference.websocket.HandshakeException;
 import org.netconform.reference.websocket.HttpHeadCodec;
 import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.reference.websocket.MaskKeySource;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 
 /**
  * The reference WebSocket client (RFC 6455 §4.1, §5, §7): connects to a {@code ws://} or

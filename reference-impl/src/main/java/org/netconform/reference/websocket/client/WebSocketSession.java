@@ -22,7 +22,7 @@ import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.reference.websocket.Message;
 import org.netconform.reference.websocket.MessageAssembler;
 import org.netconform.reference.websocket.Opcode;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 import org.netconform.reference.websocket.WebSocketProtocolException;
 
 /**

@@ -19,7 +19,7 @@ import org.netconform.reference.websocket.HttpRequestHead;
 import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.reference.websocket.Message;
 import org.netconform.reference.websocket.MessageAssembler;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 import org.netconform.reference.websocket.ServerHandshake;
 import org.netconform.reference.websocket.WebSocketProtocolException;
 

@@ -26,7 +26,7 @@ import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeadCodec;
 import org.netconform.reference.websocket.HttpRequestHead;
 import org.netconform.reference.websocket.RawFrameWriter;
-import org.netconform.reference.websocket.Role;
+import org.netconform.spi.websocket.Role;
 import org.netconform.reference.websocket.WebSocketProtocolException;
 
 /**
