@@ -1,4 +1,4 @@
-package org.netconform.reference.websocket.client;
+package org.netconform.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,14 +11,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netconform.reference.websocket.Message;
 import org.netconform.reference.websocket.Opcode;
+import org.netconform.reference.websocket.client.WebSocketClient;
+import org.netconform.reference.websocket.client.WebSocketListener;
+import org.netconform.reference.websocket.client.WebSocketSession;
 
 /**
- * A small command line client: {@code java ... WebSocketCli [-p subprotocol]... ws://host:port/path}.
+ * A small command line client: {@code java ... WebSocketClientCommand [-p subprotocol]... ws://host:port/path}.
  * Sends each line of standard input as a text message and prints every message received (binary
  * in hex); at the end of input it closes with 1000 and waits for the closing handshake.
  */
-public final class WebSocketCli {
-    private WebSocketCli() {
+public final class WebSocketClientCommand {
+    private WebSocketClientCommand() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -28,14 +31,14 @@ public final class WebSocketCli {
             if (args[i].equals("-p") && i + 1 < args.length) {
                 protocols.add(args[++i]);
             } else if (args[i].equals("-h") || args[i].equals("--help")) {
-                System.out.println("usage: WebSocketCli [-p subprotocol]... ws://host[:port]/path");
+                System.out.println("usage: WebSocketClientCommand [-p subprotocol]... ws://host[:port]/path");
                 return;
             } else {
                 uri = args[i];
             }
         }
         if (uri == null) {
-            System.err.println("usage: WebSocketCli [-p subprotocol]... ws://host[:port]/path");
+            System.err.println("usage: WebSocketClientCommand [-p subprotocol]... ws://host[:port]/path");
             System.exit(2);
         }
         CountDownLatch done = new CountDownLatch(1);
