@@ -228,7 +228,7 @@ public final class ReportModelBuilder {
             boolean draft = draft(r.area());
             pages.add(new Views.RequirementPage(r.id() + " · " + r.level(), "../",
                     SafeNames.requirementPage(r.id()), backHref(r.id(), r.area(), cols), r.id(), r.level().name(), String.join(", ", r.roles()),
-                    r.layers().stream().map(l -> l.label()).collect(Collectors.joining(", ")), textBlocks(r.text()),
+                    r.layers().stream().map(l -> l.label()).collect(Collectors.joining(", ")), RequirementText.blocks(r.text()),
                     r.source(), r.area(), r.file(), r.line(), true, draft, draft ? DRAFT_NOTE : null,
                     r.isWithdrawn(), r.withdrawn().orElse(null), sections(r.id(), cols), targets.isEmpty(),
                     !targets.isEmpty() && cols.isEmpty(), notCovering(r.area()), legend()));
@@ -277,57 +277,6 @@ public final class ReportModelBuilder {
                 r.counterexample(), r.durationMs() == null ? null : r.durationMs() + " ms", r.wireLog(), also, !also.isEmpty());
     }
 
-    /**
-     * A requirement's text in blocks: runs of lines that start with {@code |} are a Markdown table
-     * (its separator row dropped), everything else is prose whose line breaks the page keeps.
-     */
-    static List<Views.TextBlock> textBlocks(String text) {
-        List<Views.TextBlock> blocks = new ArrayList<>();
-        if (text == null) {
-            return blocks;
-        }
-        List<String> prose = new ArrayList<>();
-        List<List<String>> table = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            if (line.strip().startsWith("|")) {
-                flushProse(prose, blocks);
-                table.add(tableCells(line));
-            } else {
-                flushTable(table, blocks);
-                prose.add(line);
-            }
-        }
-        flushProse(prose, blocks);
-        flushTable(table, blocks);
-        return blocks;
-    }
-
-    private static void flushProse(List<String> prose, List<Views.TextBlock> blocks) {
-        String s = String.join("\n", prose).strip();
-        if (!s.isEmpty()) {
-            blocks.add(new Views.TextBlock(s, false, List.of(), List.of()));
-        }
-        prose.clear();
-    }
-
-    private static void flushTable(List<List<String>> table, List<Views.TextBlock> blocks) {
-        if (table.isEmpty()) {
-            return;
-        }
-        List<List<String>> rows = table.stream().filter(r -> !r.stream().allMatch(c -> c.matches(":?-+:?"))).toList();
-        boolean hasSeparator = rows.size() < table.size() && !rows.isEmpty();
-        String raw = table.stream().map(r -> "| " + String.join(" | ", r) + " |").collect(Collectors.joining("\n"));
-        blocks.add(new Views.TextBlock(raw, true, hasSeparator ? List.of(rows.get(0)) : List.of(),
-                hasSeparator ? rows.subList(1, rows.size()) : rows));
-        table.clear();
-    }
-
-    private static List<String> tableCells(String line) {
-        String s = line.strip();
-        s = s.startsWith("|") ? s.substring(1) : s;
-        s = s.endsWith("|") ? s.substring(0, s.length() - 1) : s;
-        return Arrays.stream(s.split("\\|", -1)).map(String::strip).toList();
-    }
 
     public Views.InfoPage info() {
         List<Views.InfoArea> areas = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * Parses one area file. A requirement is a level-3 heading followed by its text:
  *
  * <pre>
- * ### WS-FRAME-3 · MUST · receiver · codec, endpoint
- * A receiver fails the connection (close 1002) when an RSV bit is set that no extension defines.
+ * ### WS-FRAME-2 · MUST · receiver · codec, endpoint
+ * A receiver fails the connection on a frame (data or control) with RSV1, RSV2 or RSV3 set when no
+ * negotiated extension defines a meaning for it.
  * Source: RFC 6455 §5.2
  * Withdrawn: reason (optional; the ID stays reserved)
  * </pre>
