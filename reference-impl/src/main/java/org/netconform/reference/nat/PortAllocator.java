@@ -88,7 +88,7 @@ final class PortAllocator {
             }
             return 0;
         }
-        String cursorKey = transport + " " + address + " " + range + " " + step;
+        String cursorKey = transport + " " + address + " " + range + " from " + first + " by " + step;
         int last = sequentialCursor.getOrDefault(cursorKey, -1);
         for (int i = 1; i <= count; i++) {
             int index = Math.floorMod(last + i, count);

@@ -30,8 +30,9 @@
  *     within the internal port's range (REQ-3a) and parity (REQ-4), falling back to the other parity
  *     rather than refusing the mapping. A freed port waits out the reuse delay (RFC 6888 REQ-8) except
  *     for the internal endpoint that held it: no session can be redirected to another host that way.</li>
- * <li><b>Broken options</b>: port overloading hands an inbound packet to the newest mapping holding the
- *     port; hairpinning with the internal source forwards without filtering and makes no mapping for the
+ * <li><b>Broken options</b>: port overloading hands an inbound packet to the newest of the mappings
+ *     holding the port that has a session with its sender (else the newest the filter admits), so two
+ *     internal endpoints talking to one destination through one port lose the older one's traffic; hairpinning with the internal source forwards without filtering and makes no mapping for the
  *     sender; an ICMP-tearing NAT forwards the error, then removes the mapping; an evicting quota removes
  *     the subscriber's oldest mapping.</li>
  * <li><b>Port overlapping</b> (RFC 7857 section 3, Linux conntrack) is modelled for APDM only, where a
