@@ -54,8 +54,9 @@ final class Lab {
     }
 
     Host hostOf(String address) {
-        for (Host h : List.of(a, b, server, other)) {
-            if (h.addresses().contains(address)) {
+        for (String name : List.of("a", "b", "server", "other", "c")) {
+            Host h = net.host(name).orElse(null);
+            if (h != null && h.addresses().contains(address)) {
                 return h;
             }
         }
