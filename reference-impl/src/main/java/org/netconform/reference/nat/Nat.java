@@ -136,6 +136,7 @@ public final class Nat {
                     "no outbound SYN for it came while it was held (RFC 5382 REQ-4)", out);
         }
         table.forgetFreedBefore(now - config.portReuseDelay().toMillis());
+        table.forgetStraysBefore(now);
     }
 
     /** Removes what timed out at or before now; events carry the exact expiry times, in time order. */
@@ -429,6 +430,10 @@ public final class Nat {
      * initial SYN is held first when configured (RFC 5382 REQ-4); otherwise the configured answer.
      */
     private void answerUnadmitted(TransportPacket tp, Side answerSide, boolean hold, String why, Out out) {
+        if (hold && config.conntrackStrayEntries()) {
+            table.addStray(tp.transport(), tp.destination(), tp.source(),
+                    now + config.strayEntryTimeout(tp.transport()).toMillis());
+        }
         if (tp instanceof TcpSegment segment) {
             if (!segment.isInitialSyn()) {
                 // Not a SYN: a RST when the NAT answers with RSTs (a router's own stack), else silence.

@@ -59,6 +59,10 @@ import java.util.OptionalInt;
  * @param unsolicitedSynHold    present: such a SYN is held this long first, and dropped silently if
  *                              an outbound SYN for it comes meanwhile (RFC 5382 REQ-4)
  * @param unsolicitedUdp        the answer to an inbound datagram no mapping admits
+ * @param conntrackStrayEntries an inbound packet no mapping admits still leaves a conntrack entry, as on
+ *                              Linux, and a new mapping towards that packet's source cannot take its
+ *                              tuple while the entry lives (UDP: the unreplied timer; TCP: the RST timer
+ *                              when the NAT answers with RST, else the opening timer), so the port changes
  */
 public record NatConfig(
         MappingBehavior mapping,
@@ -89,7 +93,8 @@ public record NatConfig(
         Duration portReuseDelay,
         UnsolicitedTcpResponse unsolicitedTcp,
         Optional<Duration> unsolicitedSynHold,
-        UnsolicitedUdpResponse unsolicitedUdp) {
+        UnsolicitedUdpResponse unsolicitedUdp,
+        boolean conntrackStrayEntries) {
 
     /** The external address of a NAT in the standard lab topology. */
     public static final String DEFAULT_EXTERNAL_ADDRESS = "203.0.113.1";
@@ -185,7 +190,7 @@ public record NatConfig(
                 RefreshDirection.OUTBOUND, false, Hairpinning.EXTERNAL_SOURCE, IcmpErrorHandling.KEEP_MAPPING,
                 OptionalInt.empty(), QuotaExhaustion.DROP_NEW, true, Duration.ofSeconds(120),
                 UnsolicitedTcpResponse.ICMP_PORT_UNREACHABLE, Optional.of(Duration.ofSeconds(6)),
-                UnsolicitedUdpResponse.DROP);
+                UnsolicitedUdpResponse.DROP, false);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -206,6 +211,14 @@ public record NatConfig(
                                        boolean portPreservation, Hairpinning hairpinning) {
         return builder().mapping(mapping).filtering(filtering).portPreservation(portPreservation)
                 .hairpinning(hairpinning).build();
+    }
+
+    /** How long an inbound packet no mapping admits holds its tuple ({@link #conntrackStrayEntries}). */
+    public Duration strayEntryTimeout(Transport transport) {
+        if (transport == Transport.UDP) {
+            return udpUnrepliedTimeout.orElse(udpTimeout);
+        }
+        return unsolicitedTcp == UnsolicitedTcpResponse.RST ? tcpResetTimeout : tcpOpeningTimeout;
     }
 
     /** True when UDP timers are kept per session (Linux conntrack) rather than per mapping. */
@@ -243,6 +256,7 @@ public record NatConfig(
         b.append(", reuse delay ").append(portReuseDelay.toSeconds()).append(" s");
         b.append(", unsolicited SYN ").append(unsolicitedTcp.name().toLowerCase().replace('_', ' '));
         unsolicitedSynHold.ifPresent(d -> b.append(" after ").append(d.toSeconds()).append(" s"));
+        b.append(conntrackStrayEntries ? ", conntrack stray entries" : "");
         return b.toString();
     }
 
@@ -277,6 +291,7 @@ public record NatConfig(
         private UnsolicitedTcpResponse unsolicitedTcp;
         private Optional<Duration> unsolicitedSynHold;
         private UnsolicitedUdpResponse unsolicitedUdp;
+        private boolean conntrackStrayEntries;
 
         private Builder(NatConfig c) {
             mapping = c.mapping;
@@ -308,6 +323,7 @@ public record NatConfig(
             unsolicitedTcp = c.unsolicitedTcp;
             unsolicitedSynHold = c.unsolicitedSynHold;
             unsolicitedUdp = c.unsolicitedUdp;
+            conntrackStrayEntries = c.conntrackStrayEntries;
         }
 
         public Builder mapping(MappingBehavior v) {
@@ -483,13 +499,18 @@ public record NatConfig(
             return this;
         }
 
+        public Builder conntrackStrayEntries(boolean v) {
+            conntrackStrayEntries = v;
+            return this;
+        }
+
         public NatConfig build() {
             return new NatConfig(mapping, filtering, portPreservation, portParity, keepPortRanges, portAllocation,
                     externalPorts, externalAddresses, pooling, portOverloading, portOverlapping, udpTimeout,
                     udpUnrepliedTimeout, udpStreamAfter, tcpOpeningTimeout, tcpEstablishedTimeout, tcpClosingTimeout,
                     tcpResetTimeout, refresh, outboundErrorsRefresh, hairpinning, icmpErrors, portQuota,
                     quotaExhaustion, icmpOnExhaustion, portReuseDelay, unsolicitedTcp, unsolicitedSynHold,
-                    unsolicitedUdp);
+                    unsolicitedUdp, conntrackStrayEntries);
         }
     }
 }

@@ -33,7 +33,9 @@ public enum NatPreset {
      * {@code stream_ts}), refreshed by packets both ways; TCP timers SYN_SENT 120 s, ESTABLISHED 5 days,
      * TIME_WAIT 120 s, CLOSE (after a RST) 10 s; no parity; random port on collision; no reuse delay. No
      * hairpinning without DNAT and SNAT rules. Traffic nothing admits reaches the router's own stack,
-     * which answers at once: RST for TCP, ICMP port unreachable for UDP (no input filter assumed).
+     * which answers at once: RST for TCP, ICMP port unreachable for UDP (no input filter assumed); the
+     * refused packet still leaves a conntrack entry whose tuple a later mapping towards its sender cannot
+     * take while it lives, so that mapping gets another port (the anchors' pitfall).
      * Approximations: half-closed connections keep the established timer (conntrack: FIN_WAIT 120 s,
      * CLOSE_WAIT 60 s); the well-known range is kept apart as one range (Linux splits 1-511 and 512-1023).
      */
@@ -45,7 +47,7 @@ public enum NatPreset {
                     .tcpOpeningTimeout(Duration.ofSeconds(120)).tcpEstablishedTimeout(Duration.ofDays(5))
                     .tcpClosingTimeout(Duration.ofSeconds(120)).tcpResetTimeout(Duration.ofSeconds(10))
                     .hairpinning(Hairpinning.OFF).unsolicitedTcp(UnsolicitedTcpResponse.RST).noUnsolicitedSynHold()
-                    .unsolicitedUdp(UnsolicitedUdpResponse.ICMP_PORT_UNREACHABLE)
+                    .unsolicitedUdp(UnsolicitedUdpResponse.ICMP_PORT_UNREACHABLE).conntrackStrayEntries(true)
                     .portReuseDelay(Duration.ZERO).build()),
     /**
      * A carrier-grade NAT (RFC 6888): three external addresses pooled paired (REQ-2), a quota of

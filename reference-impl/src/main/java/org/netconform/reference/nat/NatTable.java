@@ -27,6 +27,12 @@ final class NatTable {
     private final Map<MappingKey, NatMapping> byKey = new LinkedHashMap<>();
     private final Map<ExternalKey, List<NatMapping>> byExternal = new LinkedHashMap<>();
     private final Map<ExternalKey, FreedPort> freed = new LinkedHashMap<>();
+    /** Conntrack entries of packets no mapping admitted: (transport, external, remote) until a time. */
+    private final Map<StrayKey, Long> strays = new LinkedHashMap<>();
+
+    /** The tuple of a stray inbound packet. */
+    record StrayKey(Transport transport, Endpoint external, Endpoint remote) {
+    }
 
     NatMapping get(MappingKey key) {
         return byKey.get(key);
@@ -103,5 +109,22 @@ final class NatTable {
 
     Map<ExternalKey, FreedPort> freedPorts() {
         return freed;
+    }
+
+    void addStray(Transport transport, Endpoint external, Endpoint remote, long until) {
+        strays.merge(new StrayKey(transport, external, remote), until, Math::max);
+    }
+
+    boolean strayHolds(Transport transport, Endpoint external, Endpoint remote, long now) {
+        Long until = strays.get(new StrayKey(transport, external, remote));
+        return until != null && now < until;
+    }
+
+    void forgetStraysBefore(long now) {
+        strays.values().removeIf(until -> until <= now);
+    }
+
+    Map<StrayKey, Long> strays() {
+        return strays;
     }
 }

@@ -37,6 +37,9 @@ final class NatTableFormatter {
                     .append(" (last ").append(e.getValue().lastInternal()).append(") until ")
                     .append(VirtualTime.format(e.getValue().freedAt() + delay)).append('\n');
         }
+        table.strays().forEach((k, until) -> b.append("  stray entry ").append(k.transport()).append(' ')
+                .append(k.remote()).append(" -> ").append(k.external()).append(" until ")
+                .append(VirtualTime.format(until)).append('\n'));
         if (nat.config().pooling() == AddressPooling.PAIRED && nat.config().externalAddresses().size() > 1) {
             pool.pairings().forEach((in, ext) -> b.append("  paired ").append(in).append(" -> ").append(ext)
                     .append('\n'));

@@ -104,6 +104,9 @@ final class PortAllocator {
     private boolean usable(Transport transport, String address, int port, Endpoint internal, Endpoint remote,
                            boolean preserving, long now) {
         Endpoint external = new Endpoint(address, port);
+        if (table.strayHolds(transport, external, remote, now)) {
+            return false; // Linux: a conntrack entry of a refused inbound packet already has this tuple
+        }
         List<NatMapping> holders = table.at(transport, external);
         if (!holders.isEmpty()) {
             if (preserving && config.portOverloading()) {

@@ -37,6 +37,9 @@
  *     the subscriber's oldest mapping.</li>
  * <li><b>Port overlapping</b> (RFC 7857 section 3, Linux conntrack) is modelled for APDM only, where a
  *     mapping has exactly one destination and an inbound packet is matched on its full 5-tuple.</li>
+ * <li><b>Conntrack stray entries</b> (an option of the Linux preset): a refused inbound packet leaves an
+ *     entry whose tuple a new mapping towards that packet's sender avoids while it lives; only port
+ *     choice looks at it.</li>
  * <li><b>ICMP errors</b> are translated when they quote a session, whatever their source address
  *     (RFC 4787 REQ-12a), and refresh nothing.</li>
  * <li><b>Quota</b> counts the mappings of an internal address over all transports (RFC 6888 REQ-4);

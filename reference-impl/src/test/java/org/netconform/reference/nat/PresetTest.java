@@ -101,6 +101,21 @@ class PresetTest {
     }
 
     @Test
+    void onLinuxARefusedPacketLeavesAnEntryThatMovesALaterMappingToAnotherPort() {
+        Lab lab = new Lab(NatPreset.LINUX_MASQUERADE.config());
+        lab.transmit(ep(SERVER, 3478), ep(EXTERNAL, 40000)); // refused: answered with ICMP, entry kept 30 s
+        lab.transmit(ep(SERVER, 3478), ep(EXTERNAL, 40002));
+        lab.transmit(ep(SERVER, 3478), ep(EXTERNAL, 40004));
+
+        assertThat(lab.send(ep(A, 40000), ep(SERVER, 3478)).orElseThrow().port()).isNotEqualTo(40000);
+        assertThat(lab.send(ep(A, 40002), ep(OTHER, 3478))).as("another destination: no clash")
+                .contains(ep(EXTERNAL, 40002));
+        assertThat(lab.nat.describeTable()).contains("stray entry UDP 203.0.113.100:3478 -> 203.0.113.1:40004");
+        lab.advance(Duration.ofSeconds(30));
+        assertThat(lab.send(ep(A, 40004), ep(SERVER, 3478))).as("the entry is gone").contains(ep(EXTERNAL, 40004));
+    }
+
+    @Test
     void linuxAnswersStrayTrafficAsARouterDoes() {
         Lab lab = new Lab(NatPreset.LINUX_MASQUERADE.config());
 
