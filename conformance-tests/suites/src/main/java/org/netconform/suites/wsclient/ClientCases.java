@@ -17,7 +17,7 @@ import org.netconform.harness.Observation;
  * that found a violation makes the test fail (an assertion), one that could not get an answer makes
  * it an ERROR, and the others still ran.
  */
-final class Cases {
+final class ClientCases {
     static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "wsclient-case");
         t.setDaemon(true);
@@ -75,7 +75,7 @@ final class Cases {
         }
     }
 
-    private Cases() {
+    private ClientCases() {
     }
 
     static void check(String expectation, Map<String, Body> cases) {
