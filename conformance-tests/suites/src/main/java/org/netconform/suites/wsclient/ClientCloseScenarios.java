@@ -16,9 +16,9 @@ import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
-import org.netconform.harness.wsclient.FuzzServer.TcpEnd;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
 import org.netconform.reference.websocket.Opcode;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
@@ -289,7 +289,7 @@ public class ClientFramingScenarios {
                 synchronized (seen) {
                     seen.add(name + ": " + (!live.rec.messages().isEmpty() ? "accepted (delivered " + live.rec.messages() + ")"
                             : c != null ? "failed the connection, Close " + c.closeCode()
-                            : live.peer.tcpEnd() != org.netconform.harness.wsclient.FuzzServer.TcpEnd.OPEN
+                            : live.peer.tcpEnd() != org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd.OPEN
                             ? "closed TCP without a Close" : "nothing delivered, connection open"));
                 }
                 return null;

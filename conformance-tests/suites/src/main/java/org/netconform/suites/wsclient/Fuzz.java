@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
@@ -116,7 +116,7 @@ final class Fuzz {
             ClientFrame close = live.peer.frames().stream().filter(f -> f.opcode() == ClientFrame.CLOSE).findFirst().orElse(null);
             return "delivered " + got.size() + " of " + expected.size() + " messages " + got
                     + (close != null ? "; the client closed with " + close : "")
-                    + (live.peer.tcpEnd() != org.netconform.harness.wsclient.FuzzServer.TcpEnd.OPEN ? "; TCP " + live.peer.tcpEnd() : "");
+                    + (live.peer.tcpEnd() != org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd.OPEN ? "; TCP " + live.peer.tcpEnd() : "");
         }
         for (int i = 0; i < got.size(); i++) {
             ClientRecorder.Received g = got.get(i), e = expected.get(i);

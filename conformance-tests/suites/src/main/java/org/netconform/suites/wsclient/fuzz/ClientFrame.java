@@ -1,4 +1,4 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

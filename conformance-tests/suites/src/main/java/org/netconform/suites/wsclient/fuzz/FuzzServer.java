@@ -1,4 +1,4 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;
