@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.Values;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Outgoing;
@@ -34,21 +37,21 @@ public class CloseScenarios {
         List<String> bad = new ArrayList<>();
         WebSocketCodec.Encoder server = codec.encoder(Role.SERVER);
         byte[] bye = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.close(1000, "bye"));
-        if (!Wire.hex(bye).equals("88 05 03 e8 62 79 65")) {
-            bad.add("server close 1000 \"bye\": " + Wire.hex(bye));
+        if (!Arrays.equals(bye, Wire.hex("88 05 03 e8 62 79 65"))) {
+            bad.add("server close 1000 \"bye\": " + Values.hex(bye));
         }
         byte[] empty = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.closeEmpty());
-        if (!Wire.hex(empty).equals("88 00")) {
-            bad.add("server empty close: " + Wire.hex(empty));
+        if (!Arrays.equals(empty, Wire.hex("88 00"))) {
+            bad.add("server empty close: " + Values.hex(empty));
         }
         byte[] c4000 = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.close(4000, ""));
-        if (!Wire.hex(c4000).equals("88 02 0f a0")) {
-            bad.add("server close 4000: " + Wire.hex(c4000));
+        if (!Arrays.equals(c4000, Wire.hex("88 02 0f a0"))) {
+            bad.add("server close 4000: " + Values.hex(c4000));
         }
         byte[] client = FramingScenarios.encodeLogged(codec.encoder(Role.CLIENT), Role.CLIENT, Outgoing.close(1000, "bye"));
-        Checks.Header h = Checks.Header.parse(client);
-        if (h.opcode() != 8 || !Wire.hex(h.payload(client)).equals("03 e8 62 79 65")) {
-            bad.add("client close 1000 \"bye\": payload " + Wire.hex(h.payload(client)));
+        RawFrameHeader h = RawFrameHeader.of(client);
+        if (h.opcode() != 8 || !Arrays.equals(Checks.payload(client), Wire.hex("03 e8 62 79 65"))) {
+            bad.add("client close 1000 \"bye\": payload " + Values.hex(Checks.payload(client)));
         }
         Observation.expected("88 05 03 e8 62 79 65; 88 00; 88 02 0f a0; client payload 03 e8 62 79 65");
         Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
@@ -76,8 +79,7 @@ public class CloseScenarios {
                 Outgoing o = Outgoing.close(1000, reason);
                 try {
                     byte[] f = enc.encode(o);
-                    Checks.Header h = Checks.Header.parse(f);
-                    byte[] p = h.payload(f);
+                    byte[] p = Checks.payload(f);
                     byte[] r = java.util.Arrays.copyOfRange(p, 2, p.length);
                     String sent = new String(r, StandardCharsets.UTF_8);
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " -> " + Wire.octets(f));
@@ -111,7 +113,7 @@ public class CloseScenarios {
                 try {
                     byte[] f = enc.encode(o);
                     Wire.log(role.name().toLowerCase() + " close " + code + " -> " + Wire.octets(f));
-                    byte[] p = Checks.Header.parse(f).payload(f);
+                    byte[] p = Checks.payload(f);
                     if (p.length >= 2) {
                         int sent = (p[0] & 0xFF) << 8 | (p[1] & 0xFF);
                         if (!validOnWire(sent)) {
@@ -149,9 +151,9 @@ public class CloseScenarios {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (int code : VALID) {
                 byte[] f = enc.encode(Outgoing.close(code, ""));
-                byte[] p = Checks.Header.parse(f).payload(f);
+                byte[] p = Checks.payload(f);
                 if (p.length != 2 || ((p[0] & 0xFF) << 8 | (p[1] & 0xFF)) != code) {
-                    valid.add(role + " close " + code + " -> " + Wire.hex(p));
+                    valid.add(role + " close " + code + " -> " + Values.hex(p));
                 }
             }
         }

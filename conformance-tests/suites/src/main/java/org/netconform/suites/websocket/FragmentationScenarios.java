@@ -7,6 +7,7 @@ import java.util.List;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Limits;
@@ -30,7 +31,7 @@ public class FragmentationScenarios {
                     new Want(Outgoing.text("fir", false), false, 1), new Want(Outgoing.continuation(In.utf8("st"), false), false, 0),
                     new Want(Outgoing.continuation(In.utf8("!"), true), true, 0),
                     new Want(Outgoing.binary(In.filled(3, 0), false), false, 2))) {
-                Checks.Header h = Checks.Header.parse(FramingScenarios.encodeLogged(enc, role, w.o()));
+                RawFrameHeader h = RawFrameHeader.of(FramingScenarios.encodeLogged(enc, role, w.o()));
                 if (h.fin() != w.fin() || h.opcode() != w.op()) {
                     bad.add(role + " " + w.o().describe() + ": FIN " + h.fin() + ", opcode " + h.opcode());
                 }
@@ -96,7 +97,7 @@ public class FragmentationScenarios {
             for (Outgoing o : seq) {
                 byte[] f = FramingScenarios.encodeLogged(enc, role, o);
                 frames.add(f);
-                ops.add(Checks.Header.parse(f).opcode());
+                ops.add(RawFrameHeader.of(f).opcode());
             }
             if (!ops.equals(List.of(1, 9, 0, 10, 0))) {
                 bad.add(role + " wrote opcodes " + ops);
@@ -144,7 +145,7 @@ public class FragmentationScenarios {
                     Outgoing.ping(In.filled(1000, 0)), Outgoing.close(1000, new String(In.ascii(124))))) {
                 try {
                     byte[] f = enc.encode(o);
-                    Checks.Header h = Checks.Header.parse(f);
+                    RawFrameHeader h = RawFrameHeader.of(f);
                     if (h.length() > 125) {
                         bad.add(role + " sent " + o.describe() + " as a " + h.length() + "-octet control frame");
                     }
@@ -154,7 +155,7 @@ public class FragmentationScenarios {
                 }
             }
             // 125 octets is still fine
-            Checks.Header h = Checks.Header.parse(enc.encode(Outgoing.ping(In.filled(125, 0))));
+            RawFrameHeader h = RawFrameHeader.of(enc.encode(Outgoing.ping(In.filled(125, 0))));
             if (h.length() != 125) {
                 bad.add(role + " wrote a 125-octet ping as " + h.length());
             }
@@ -173,7 +174,7 @@ public class FragmentationScenarios {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (Outgoing o : List.of(Outgoing.ping(In.utf8("p")), Outgoing.pong(In.utf8("p")), Outgoing.close(1000, ""),
                     Outgoing.closeEmpty())) {
-                if (!Checks.Header.parse(FramingScenarios.encodeLogged(enc, role, o)).fin()) {
+                if (!RawFrameHeader.of(FramingScenarios.encodeLogged(enc, role, o)).fin()) {
                     bad.add(role + " " + o.describe() + " without FIN");
                 }
             }
@@ -196,7 +197,7 @@ public class FragmentationScenarios {
                 try {
                     byte[] f = enc.encode(o);
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " -> " + Wire.octets(f));
-                    if (!Checks.Header.parse(f).fin()) {
+                    if (!RawFrameHeader.of(f).fin()) {
                         bad.add(role + " wrote " + o.describe() + " as a fragmented control frame");
                     }
                 } catch (RuntimeException refused) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Outgoing;
@@ -26,7 +27,7 @@ public class MaskingScenarios {
         List<String> bad = new ArrayList<>();
         for (Outgoing o : FramingScenarios.everyKind()) {
             byte[] f = FramingScenarios.encodeLogged(enc, Role.CLIENT, o);
-            Checks.Header h = Checks.Header.parse(f);
+            RawFrameHeader h = RawFrameHeader.of(f);
             if (!h.masked() || f.length != h.headerLength() + h.length()) {
                 bad.add(o.describe() + ": " + Wire.octets(f));
             }
@@ -57,7 +58,7 @@ public class MaskingScenarios {
         List<String> bad = new ArrayList<>();
         for (Outgoing o : FramingScenarios.everyKind()) {
             byte[] f = FramingScenarios.encodeLogged(enc, Role.SERVER, o);
-            Checks.Header h = Checks.Header.parse(f);
+            RawFrameHeader h = RawFrameHeader.of(f);
             if (h.masked() || f.length != h.headerLength() + h.length()) {
                 bad.add(o.describe() + ": " + Wire.octets(f));
             }
@@ -86,7 +87,7 @@ public class MaskingScenarios {
         for (int n : new int[] {0, 1, 3, 4, 5, 7, 8, 9, 125, 126, 1000, 65536}) {
             byte[] plain = In.filled(n, n);
             byte[] f = enc.encode(Outgoing.binary(plain));
-            Checks.Header h = Checks.Header.parse(f);
+            RawFrameHeader h = RawFrameHeader.of(f);
             byte[] key = {(byte) (h.maskKey() >>> 24), (byte) (h.maskKey() >>> 16), (byte) (h.maskKey() >>> 8), (byte) h.maskKey()};
             boolean ok = h.masked() && h.length() == n && f.length == h.headerLength() + n;
             for (int i = 0; ok && i < n; i++) {
@@ -131,7 +132,7 @@ public class MaskingScenarios {
         WebSocketCodec.Encoder enc = codec.encoder(Role.CLIENT);
         int[] keys = new int[n];
         for (int i = 0; i < n; i++) {
-            Checks.Header h = Checks.Header.parse(enc.encode(Outgoing.binary(payload)));
+            RawFrameHeader h = RawFrameHeader.of(enc.encode(Outgoing.binary(payload)));
             keys[i] = h.masked() ? h.maskKey() : 0;
         }
         return keys;

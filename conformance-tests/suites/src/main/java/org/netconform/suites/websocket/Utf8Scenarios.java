@@ -9,6 +9,7 @@ import java.util.Map;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Limits;
@@ -52,12 +53,11 @@ public class Utf8Scenarios {
             for (Outgoing o : List.of(Outgoing.text(unpaired), Outgoing.text(unpairedLow), Outgoing.close(1000, unpaired))) {
                 try {
                     byte[] f = enc.encode(o);
-                    Checks.Header h = Checks.Header.parse(f);
-                    byte[] p = h.payload(f);
+                    byte[] p = Checks.payload(f);
                     byte[] text = o.opcode() == CodecEvent.CLOSE ? java.util.Arrays.copyOfRange(p, Math.min(2, p.length), p.length) : p;
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " -> payload " + Wire.octets(p));
                     if (!org.netconform.reference.websocket.Utf8Validator.isValid(text, 0, text.length)) {
-                        bad.add(role + " wrote " + o.describe() + " as invalid UTF-8 " + Wire.hex(text));
+                        bad.add(role + " wrote " + o.describe() + " as invalid UTF-8 " + Values.hex(text));
                     }
                 } catch (RuntimeException refused) {
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " refused: " + refused);
