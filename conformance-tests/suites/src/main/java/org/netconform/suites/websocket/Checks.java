@@ -1,12 +1,10 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.netconform.harness.Observation;
+import org.netconform.harness.Check;
 import org.netconform.reference.websocket.Masking;
 import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.spi.websocket.CodecEvent;
@@ -51,11 +49,8 @@ final class Checks {
                 }
             }
         }
-        Observation.expected("the connection fails on each of: "
-                + String.join("; ", cases.stream().map(Case::name).toList()));
-        Observation.observed(problems.isEmpty() ? "failed on every input, every role and chop ("
-                + all.size() + " runs)" : String.join("\n", problems));
-        assertThat(problems).as("inputs not failed").isEmpty();
+        Check.all("the connection fails on each of: " + String.join("; ", cases.stream().map(Case::name).toList()),
+                problems, "failed on every input, every role and chop (" + all.size() + " runs)");
         return all;
     }
 
@@ -88,10 +83,12 @@ final class Checks {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            Observation.observed(String.join("\n", problems));
-        }
-        assertThat(problems).as(c.name()).isEmpty();
+        String messages = expected.isEmpty() ? "no message" : expected.size() <= 4 ? expected.toString()
+                : expected.size() + " messages";
+        String controlFrames = expectedControls == null ? ""
+                : ", and the control frames " + expectedControls.stream().map(CodecEvent::opcodeName).toList();
+        Check.all(c.name() + ": " + messages + " delivered" + controlFrames + ", without a failure", problems,
+                "as expected in every role and chop (" + all.size() + " runs)");
         return all;
     }
 

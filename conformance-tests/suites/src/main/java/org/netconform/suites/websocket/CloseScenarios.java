@@ -1,15 +1,13 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameHeader;
@@ -53,9 +51,8 @@ public class CloseScenarios {
         if (h.opcode() != 8 || !Arrays.equals(Checks.payload(client), Wire.hex("03 e8 62 79 65"))) {
             bad.add("client close 1000 \"bye\": payload " + Values.hex(Checks.payload(client)));
         }
-        Observation.expected("88 05 03 e8 62 79 65; 88 00; 88 02 0f a0; client payload 03 e8 62 79 65");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("server close 1000 \"bye\": 88 05 03 E8 62 79 65; empty close: 88 00; close 4000: 88 02 0F A0; "
+                + "client close 1000 \"bye\": payload 03 E8 62 79 65", bad, "as expected");
     }
 
     @ConformanceTest
@@ -93,9 +90,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("a reason over 123 octets refused, or truncated at a code point boundary");
-        Observation.observed(bad.isEmpty() ? "refused or truncated" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("a reason over 123 octets refused, or truncated at a code point boundary", bad, "refused or truncated");
     }
 
     /** Asks each role's encoder to close with each code; lists every code that reached the wire invalid. */
@@ -136,9 +131,7 @@ public class CloseScenarios {
     void apiOnlyCodesAreNeverSent(WebSocketCodec codec) {
         Wire.require(codec, WebSocketCodec.SEND_VALIDATION);
         List<String> bad = sendCodes(codec, new int[] {1005, 1006, 1015});
-        Observation.expected("close 1005, 1006, 1015 refused or sent as another code or none");
-        Observation.observed(bad.isEmpty() ? "never sent" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("close 1005, 1006, 1015 refused or sent as another code or none", bad, "never sent");
     }
 
     @ConformanceTest
@@ -157,10 +150,9 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("0, 999, 1004, 1016, 2000, 2999, 5000, 65535 never on the wire; valid codes sent as asked");
-        Observation.observed(bad.isEmpty() && valid.isEmpty() ? "as expected" : String.join("; ", bad) + " " + valid);
-        assertThat(bad).isEmpty();
-        assertThat(valid).isEmpty();
+        bad.addAll(valid);
+        Check.all("0, 999, 1004, 1016, 2000, 2999, 5000, 65535 never on the wire; valid codes sent as asked", bad,
+                "as expected");
     }
 
     @ConformanceTest
@@ -191,9 +183,8 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("empty close; 1000-1003, 1007-1014, 3000, 3999, 4000, 4999 with and without reason; 123-octet reason");
-        Observation.observed(bad.isEmpty() ? "all accepted" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("accepted: empty close; 1000-1003, 1007-1014, 3000, 3999, 4000, 4999 with and without reason; "
+                + "123-octet reason", bad, "all accepted");
     }
 
     private static List<Checks.Case> closeCases(int[] codes) {
@@ -229,8 +220,7 @@ public class CloseScenarios {
                         Wire.decode(codec, role, Wire.Chop.WHOLE, In.to(role, In.close(In.closeBody(c, new byte[0]))))));
             }
         }
-        Observation.expected("recorded: accepted, or failed with which code");
-        Observation.observed(seen.toString());
+        Check.record("close 5000 and 65535: accepted, or failed with which code", seen);
     }
 
     static String describe(Wire.Result r) {
@@ -282,9 +272,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("1002 for every protocol error the codec fails on");
-        Observation.observed(bad.isEmpty() ? seen.toString() : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("1002 for every protocol error the codec fails on", bad, seen.toString());
     }
 
     @ConformanceTest
@@ -300,9 +288,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("1007 for invalid UTF-8 in a text message");
-        Observation.observed(bad.isEmpty() ? "1007 throughout" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("1007 for invalid UTF-8 in a text message", bad, "1007 throughout");
     }
 
     @ConformanceTest
@@ -322,7 +308,6 @@ public class CloseScenarios {
         for (Probe p : probes) {
             seen.put(p.name(), Wire.outcome(() -> Wire.decode(codec, p.role(), Wire.Chop.WHOLE, p.frames())));
         }
-        Observation.expected("recorded: the code chosen where the RFC allows several");
-        Observation.observed(seen.toString());
+        Check.record("the code chosen where the RFC allows several", seen);
     }
 }

@@ -1,11 +1,9 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
@@ -37,9 +35,8 @@ public class FragmentationScenarios {
                 }
             }
         }
-        Observation.expected("whole message: FIN + opcode 1/2; first fragment: no FIN + 1/2; middle: no FIN + 0; last: FIN + 0");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("whole message: FIN + opcode 1/2; first fragment: no FIN + 1/2; middle: no FIN + 0; last: FIN + 0", bad,
+                "as expected");
     }
 
     @ConformanceTest
@@ -64,7 +61,6 @@ public class FragmentationScenarios {
         Checks.mustDeliver(codec, Checks.BOTH, Checks.Case.of("unfragmented then fragmented then unfragmented",
                 In.stream(In.text("a"), In.raw(2, false, In.filled(2, 0)), In.cont(In.filled(2, 5), true), In.text("b"))),
                 List.of(Checks.text("a"), Checks.binary(Wire.concat(List.of(In.filled(2, 0), In.filled(2, 5)))), Checks.text("b")));
-        Observation.observed("reassembled in every role and chop");
     }
 
     @ConformanceTest
@@ -79,7 +75,6 @@ public class FragmentationScenarios {
         Checks.mustDeliver(codec, Checks.BOTH, Limits.DEFAULT, Checks.Case.of("binary fragment, then a close",
                 In.stream(In.raw(2, false, In.filled(3, 0)), In.close(In.closeBody(1000, In.utf8("bye"))))),
                 List.of(), List.of(CodecEvent.CLOSE));
-        Observation.observed("control frames delivered in place, message intact");
     }
 
     @ConformanceTest
@@ -107,9 +102,7 @@ public class FragmentationScenarios {
                 bad.add(role.peer() + " decoder read back " + r.summary());
             }
         }
-        Observation.expected("after a first fragment only continuation and control opcodes until FIN: 1 9 0 A 0");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("after a first fragment only continuation and control opcodes until FIN: 1 9 0 A 0", bad, "as expected");
     }
 
     @ConformanceTest
@@ -160,9 +153,7 @@ public class FragmentationScenarios {
                 bad.add(role + " wrote a 125-octet ping as " + h.length());
             }
         }
-        Observation.expected("126-octet Ping/Pong and a Close with a 124-octet reason refused (125 octets is fine)");
-        Observation.observed(bad.isEmpty() ? "refused" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("126-octet Ping/Pong and a Close with a 124-octet reason refused (125 octets is fine)", bad, "refused");
     }
 
     @ConformanceTest
@@ -179,9 +170,7 @@ public class FragmentationScenarios {
                 }
             }
         }
-        Observation.expected("FIN set in every control frame");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("FIN set in every control frame", bad, "as expected");
     }
 
     @ConformanceTest
@@ -205,9 +194,7 @@ public class FragmentationScenarios {
                 }
             }
         }
-        Observation.expected("a Ping or Pong asked for without FIN is refused, or written with FIN anyway");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("a Ping or Pong asked for without FIN is refused, or written with FIN anyway", bad, "as expected");
     }
 
     @ConformanceTest
@@ -245,6 +232,5 @@ public class FragmentationScenarios {
                 In.stream(In.pong(In.utf8("unsolicited")), In.text("after"), In.pong(In.filled(125, 0)),
                         In.binary(In.filled(4, 1)))),
                 List.of(Checks.text("after"), Checks.binary(In.filled(4, 1))), List.of(CodecEvent.PONG, CodecEvent.PONG));
-        Observation.observed("pongs delivered, no failure, data continues");
     }
 }

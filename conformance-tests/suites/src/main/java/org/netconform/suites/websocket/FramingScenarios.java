@@ -1,14 +1,12 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameHeader;
@@ -42,12 +40,12 @@ public class FramingScenarios {
         Wire.require(codec, WebSocketCodec.HANDSHAKE_ACCEPT);
         Optional<String> accept = codec.computeAccept("dGhlIHNhbXBsZSBub25jZQ==");
         Optional<String> other = codec.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA==");
-        Observation.expected("dGhlIHNhbXBsZSBub25jZQ== -> s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-        Observation.observed("dGhlIHNhbXBsZSBub25jZQ== -> " + accept.orElse("(none)")
-                + "; AQIDBAUGBwgJCgsMDQ4PEA== -> " + other.orElse("(none)"));
-        assertThat(accept).contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         // the second key checked against the definition: base64(SHA-1(key + GUID))
-        assertThat(other).contains(org.netconform.reference.websocket.Handshake.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA=="));
+        String otherAccept = org.netconform.reference.websocket.Handshake.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA==");
+        Check.that("dGhlIHNhbXBsZSBub25jZQ== -> s3pPLMBiTxaQ9kYGzzhZRbK+xOo=; AQIDBAUGBwgJCgsMDQ4PEA== -> " + otherAccept,
+                "dGhlIHNhbXBsZSBub25jZQ== -> " + accept.orElse("(none)") + "; AQIDBAUGBwgJCgsMDQ4PEA== -> "
+                        + other.orElse("(none)"),
+                Optional.of("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=").equals(accept) && Optional.of(otherAccept).equals(other));
     }
 
     @ConformanceTest
@@ -64,9 +62,7 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("RSV1-3 clear in every frame written, by client and server encoders");
-        Observation.observed(bad.isEmpty() ? "all clear" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("RSV1-3 clear in every frame written, by client and server encoders", bad, "all clear");
     }
 
     @ConformanceTest
@@ -100,9 +96,7 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("each frame with the opcode of its kind: 1, 2, 0, 9, A, 8");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("each frame with the opcode of its kind: 1, 2, 0, 9, A, 8", bad, "as expected");
     }
 
     @ConformanceTest
@@ -134,9 +128,8 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("0-125 in 7 bits, 126-65535 as 126 + 16 bits, 65536+ as 127 + 64 bits (top bit 0)");
-        Observation.observed(bad.isEmpty() ? "minimal everywhere" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("0-125 in 7 bits, 126-65535 as 126 + 16 bits, 65536+ as 127 + 64 bits (top bit 0)", bad,
+                "minimal everywhere");
     }
 
     @ConformanceTest
@@ -172,8 +165,7 @@ public class FramingScenarios {
                         Wire.decode(codec, role, Wire.Chop.WHOLE, frames)));
             }
         }
-        Observation.expected("recorded: accept, or fail and with which code");
-        Observation.observed(seen.toString());
+        Check.record("non-minimal lengths: accepted, or failed and with which code", seen);
     }
 
     @ConformanceTest
@@ -202,9 +194,8 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("0, 125, 126, 127, 128, 65535, 65536, 65537 octets: minimal length form, same payload back");
-        Observation.observed(bad.isEmpty() ? "all round-tripped" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("0, 125, 126, 127, 128, 65535, 65536, 65537 octets: minimal length form, same payload back", bad,
+                "all round-tripped");
     }
 
     @ConformanceTest
@@ -228,10 +219,8 @@ public class FramingScenarios {
             }
             Wire.Result r = Wire.feed(codec.receiver(role, org.netconform.spi.websocket.Limits.DEFAULT), role,
                     "997-octet reads", chops);
-            assertThat(r.messages()).as("64 KiB text in 997-octet reads, " + role + " decoder")
-                    .containsExactly(Checks.text(big));
+            Check.equal("64 KiB text in 997-octet reads, " + role + " decoder", List.of(Checks.text(big)), r.messages());
         }
-        Observation.observed("the same messages whole, per frame, per octet and in 997-octet reads");
     }
 
     @ConformanceTest
@@ -292,9 +281,7 @@ public class FramingScenarios {
                 bad.add("client " + o.describe() + ": " + Wire.octets(f));
             }
         }
-        Observation.expected("the seven examples of RFC 6455 §5.7, decoded and encoded");
-        Observation.observed(bad.isEmpty() ? "all hold" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("the seven examples of RFC 6455 §5.7, decoded and encoded", bad, "all hold");
     }
 
     private static void expectOctets(List<String> bad, WebSocketCodec.Encoder enc, Outgoing o, String octets) {
@@ -331,8 +318,7 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("text as opcode 1, binary as 2, delivered with that type and exact payload, empty included");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("text as opcode 1, binary as 2, delivered with that type and exact payload, empty included", bad,
+                "as expected");
     }
 }
