@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
+import org.netconform.spi.wsclient.ClientRecorder;
+import org.netconform.spi.wsclient.WebSocketClientAdapter;
 import org.netconform.suites.wsclient.fuzz.Chop;
 import org.netconform.suites.wsclient.fuzz.ClientFrame;
 import org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd;
-import org.netconform.spi.wsclient.ClientRecorder;
-import org.netconform.spi.wsclient.WebSocketClientAdapter;
 
 /** Close frames, status codes and the closing handshake as they bind a client (RFC 6455 §5.5.1, §7). */
 public class ClientCloseScenarios {
@@ -111,7 +111,7 @@ public class ClientCloseScenarios {
         try {
             ClientCases.check("recorded, not judged", cases);
         } finally {
-            Observation.observed(String.join("\n", seen));
+            Check.record("what the client answers to a server Close with code 5000 or 65535", String.join("\n", seen));
         }
     }
 
@@ -203,7 +203,7 @@ public class ClientCloseScenarios {
                 return null;
             });
         } finally {
-            Observation.observed(seen[0]);
+            Check.record("the code of the client's Close in response to a server Close 4000", seen[0]);
         }
     }
 
@@ -441,7 +441,8 @@ public class ClientCloseScenarios {
                 }
             });
         } finally {
-            Observation.observed(seen[0]);
+            Check.record("how long after its Close the client waits before closing TCP itself, when the server never does",
+                    seen[0]);
         }
     }
 

@@ -13,18 +13,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
-import org.netconform.suites.wsclient.fuzz.FuzzServer;
-import org.netconform.suites.wsclient.fuzz.HandshakeStub;
-import org.netconform.suites.wsclient.fuzz.HandshakeStub.Response101;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeaders;
 import org.netconform.spi.wsclient.ClientConnection;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.ConnectRequest;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.FuzzServer;
+import org.netconform.suites.wsclient.fuzz.HandshakeStub;
+import org.netconform.suites.wsclient.fuzz.HandshakeStub.Response101;
 
 /**
  * The client's opening handshake (RFC 6455 §4.1): what it sends, read octet for octet by the fuzzing
@@ -278,16 +279,18 @@ public class ClientHandshakeScenarios {
     @Requirement("WS-HS-13")
     void whatItDoesWithARedirect(WebSocketClientAdapter client) {
         ClientCases.Context ctx = new ClientCases.Context("redirect");
+        String seen;
         try {
             Refusal r = connectToStub(ctx, client, Response101.REDIRECT);
-            Observation.observed(r.refused == null ? "followed the 302 to the valid 101 and opened the connection"
-                    : "failed the connection on the 302: " + r.refused);
+            seen = r.refused == null ? "followed the 302 to the valid 101 and opened the connection"
+                    : "failed the connection on the 302: " + r.refused;
         } catch (Exception e) {
-            Observation.observed("no decision: " + e.getMessage());
+            seen = "no decision: " + e.getMessage();
         } finally {
             ctx.release();
             Observation.wire(ctx.logText());
         }
+        Check.record("what the client does with a 302 to a valid 101", seen);
     }
 
     @ConformanceTest

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.netconform.suites.wsclient.fuzz.Chop;
-import org.netconform.suites.wsclient.fuzz.ClientFrame;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
 
 /** Shared shapes of client cases: must fail, must deliver, must answer; each in every chop. */
 final class Fuzz {
@@ -130,8 +131,7 @@ final class Fuzz {
     }
 
     static String describe(byte[] b) {
-        return b.length <= 24 ? "[" + HexFormat.ofDelimiter(" ").formatHex(b) + "]"
-                : "(" + b.length + " octets, starting " + HexFormat.ofDelimiter(" ").formatHex(b, 0, 16) + ")";
+        return "[" + Values.hex(b, 24) + "]";
     }
 
     /** Frames the client sent that break the predicate, described. */

@@ -8,15 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.netconform.suites.wsclient.fuzz.Chop;
-import org.netconform.suites.wsclient.fuzz.ClientFrame;
-import org.netconform.suites.wsclient.fuzz.FuzzServer;
 import org.netconform.reference.websocket.Opcode;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.ClientConnection;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.ConnectRequest;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.FuzzServer;
 
 /**
  * One live connection of the client under test to a fresh {@link FuzzServer}: the server's side
