@@ -1,5 +1,6 @@
 package org.netconform.harness;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,14 @@ public final class Check {
     /** Passes when {@code ok} holds; {@code expectation} says in words what was required of {@code observed}. */
     public static void that(String expectation, Object observed, boolean ok) {
         decide(null, expectation, Values.describe(observed), ok);
+    }
+
+    /**
+     * Passes when no problem was found. Each of {@code problems} is one way what was observed departed
+     * from {@code expectation}; the report lists them a line each, or {@code whenNone} when there are none.
+     */
+    public static void all(String expectation, List<String> problems, String whenNone) {
+        decide(null, expectation, problems.isEmpty() ? whenNone : String.join("\n", problems), problems.isEmpty());
     }
 
     /** Records what an INFO requirement observed: its whole result. */

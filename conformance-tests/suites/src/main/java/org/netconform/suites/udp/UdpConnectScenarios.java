@@ -1,6 +1,5 @@
 package org.netconform.suites.udp;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.netconform.suites.udp.UdpWorld.ARRIVES;
 import static org.netconform.suites.udp.UdpWorld.QUIET;
 import static org.netconform.suites.udp.UdpWorld.bytes;
@@ -9,10 +8,11 @@ import static org.netconform.suites.udp.UdpWorld.to;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.assertj.core.api.Assumptions;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.spi.udp.Datagram;
 import org.netconform.spi.udp.UdpAddress;
@@ -25,13 +25,9 @@ import org.netconform.spi.udp.UdpStackAdapter;
 /** Named scenarios for connect, the default destination and the peer filter (spec/udp-connect.md). */
 public class UdpConnectScenarios {
 
-    /** The source a receiver sees matches a local address; a wildcard local address matches by port (UDP-INFO-6). */
-    static void assertSourceIs(UdpAddress source, UdpAddress local) {
-        if (local.isWildcard()) {
-            assertThat(source.port()).as("source port (local address %s)", local).isEqualTo(local.port());
-        } else {
-            assertThat(source).as("source (local address %s)", local).isEqualTo(local);
-        }
+    /** Whether the source a receiver sees matches a local address; a wildcard local address matches by port (UDP-INFO-6). */
+    static boolean sourceIs(UdpAddress source, UdpAddress local) {
+        return local.isWildcard() ? source.port() == local.port() : local.equals(source);
     }
 
     @ConformanceTest
@@ -42,10 +38,8 @@ public class UdpConnectScenarios {
             UdpEndpoint s = w.socket();
             UdpResult<Void> c = s.connect(to(peer));
             UdpResult<Datagram> got = peer.receive(QUIET);
-            Observation.expected("connect OK; the peer receives nothing");
-            Observation.observed("connect " + c + "; the peer receives " + show(got));
-            assertThat(c.outcome()).as("connect").isEqualTo(UdpOutcome.OK);
-            assertThat(got.outcome()).as("what the peer received because of the connect").isEqualTo(UdpOutcome.WOULD_BLOCK);
+            Check.that("connect OK; the peer receives nothing", "connect " + c + "; the peer receives " + show(got),
+                    c.outcome() == UdpOutcome.OK && got.outcome() == UdpOutcome.WOULD_BLOCK);
         }
     }
 
@@ -56,11 +50,13 @@ public class UdpConnectScenarios {
             UdpAddress nobody = w.closedPort();
             UdpEndpoint s = w.socket();
             UdpResult<Void> c = s.connect(nobody);
-            Observation.observed("connect to " + nobody + " (no socket): " + c + ", peer " + s.remoteAddress());
-            assertThat(c.outcome()).as("connect to a port with no socket").isEqualTo(UdpOutcome.OK);
-            assertThat(s.remoteAddress()).as("peer").contains(nobody);
-            assertThat(s.receive(QUIET).outcome()).as("a receive right after the connect (nothing was sent)")
-                    .isEqualTo(UdpOutcome.WOULD_BLOCK);
+            Optional<UdpAddress> peer = s.remoteAddress();
+            String connected = "connect to " + nobody + " (no socket): " + c + ", peer " + peer;
+            Check.that("connect OK, the peer set to " + nobody, connected,
+                    c.outcome() == UdpOutcome.OK && Optional.of(nobody).equals(peer));
+            UdpResult<Datagram> next = s.receive(QUIET);
+            Check.that("then nothing to receive (nothing was sent)", connected + "; then receive " + show(next),
+                    next.outcome() == UdpOutcome.WOULD_BLOCK);
         }
     }
 
@@ -71,7 +67,7 @@ public class UdpConnectScenarios {
             UdpEndpoint s = w.bound();
             UdpEndpoint b = w.helper();
             UdpEndpoint c = w.helper();
-            assertThat(s.connect(to(b)).outcome()).as("connect to the first peer").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect to the first peer", UdpOutcome.OK, s.connect(to(b)).outcome());
             UdpResult<Void> again = s.connect(to(c));
             String how = "directly";
             if (again.outcome() == UdpOutcome.ALREADY_CONNECTED) {
@@ -80,25 +76,23 @@ public class UdpConnectScenarios {
                 Assumptions.assumeThat(w.can(UdpStackAdapter.DISCONNECT))
                         .as("the target refuses a second connect (UDP-INFO-4) and cannot disconnect").isTrue();
                 s = w.bound();
-                assertThat(s.connect(to(b)).outcome()).as("connect to the first peer").isEqualTo(UdpOutcome.OK);
-                assertThat(s.disconnect().outcome()).as("disconnect").isEqualTo(UdpOutcome.OK);
+                Check.equal("connect to the first peer", UdpOutcome.OK, s.connect(to(b)).outcome());
+                Check.equal("disconnect", UdpOutcome.OK, s.disconnect().outcome());
                 again = s.connect(to(c));
                 how = "after a disconnect (a direct connect is refused, UDP-INFO-4)";
             }
-            assertThat(again.outcome()).as("connect to the second peer " + how).isEqualTo(UdpOutcome.OK);
-            assertThat(s.send(bytes("to-new")).outcome()).as("send").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect to the second peer " + how, UdpOutcome.OK, again.outcome());
+            Check.equal("send", UdpOutcome.OK, s.send(bytes("to-new")).outcome());
             UdpResult<Datagram> atNew = c.receive(ARRIVES);
             UdpResult<Datagram> atOld = b.receive(QUIET);
             b.sendTo(to(s), bytes("from-old"));
             c.sendTo(to(s), bytes("from-new"));
             List<UdpResult<Datagram>> got = UdpWorld.drain(s);
-            Observation.expected("reconnected " + how + "; the send reaches the new peer; only \"from-new\" is received");
-            Observation.observed("new peer got " + show(atNew) + ", old peer got " + show(atOld) + "; received "
-                    + got.stream().map(UdpWorld::show).toList());
-            assertThat(show(atNew)).as("what the new peer received").startsWith("\"to-new\"");
-            assertThat(atOld.outcome()).as("what the old peer received").isEqualTo(UdpOutcome.WOULD_BLOCK);
-            assertThat(got.stream().map(UdpWorld::show).toList()).as("received after the reconnect")
-                    .containsExactly("\"from-new\" from " + to(c));
+            List<String> received = got.stream().map(UdpWorld::show).toList();
+            Check.that("reconnected " + how + "; the send reaches the new peer; only \"from-new\" is received",
+                    "new peer got " + show(atNew) + ", old peer got " + show(atOld) + "; received " + received,
+                    show(atNew).startsWith("\"to-new\"") && atOld.outcome() == UdpOutcome.WOULD_BLOCK
+                            && received.equals(List.of("\"from-new\" from " + to(c))));
         }
     }
 
@@ -108,13 +102,13 @@ public class UdpConnectScenarios {
         try (UdpWorld w = new UdpWorld(udp)) {
             UdpEndpoint peer = w.helper();
             UdpEndpoint s = w.socket();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
             UdpResult<Integer> sent = s.send(bytes("hi"));
             UdpResult<Datagram> got = peer.receive(ARRIVES);
-            Observation.observed("send " + sent + "; peer received " + show(got) + "; local address " + s.localAddress());
-            assertThat(sent).as("send").isEqualTo(UdpResult.ok(2));
-            assertThat(show(got)).as("what the peer received").startsWith("\"hi\"");
-            assertSourceIs(got.value().source(), s.localAddress().orElseThrow());
+            Check.that("send OK(2); the peer receives \"hi\" from the socket's local address (its port, when bound to 0.0.0.0)",
+                    "send " + sent + "; peer received " + show(got) + "; local address " + s.localAddress(),
+                    UdpResult.ok(2).equals(sent) && show(got).startsWith("\"hi\"")
+                            && sourceIs(got.value().source(), s.localAddress().orElseThrow()));
         }
     }
 
@@ -125,10 +119,10 @@ public class UdpConnectScenarios {
             UdpEndpoint s = w.bound();
             UdpEndpoint watcher = w.helper();
             UdpResult<Integer> sent = s.send(bytes("x"));
-            Observation.expected("an error");
-            Observation.observed(sent.toString());
-            assertThat(sent.outcome()).as("send without an address on an unconnected socket").isNotEqualTo(UdpOutcome.OK);
-            assertThat(watcher.receive(QUIET).outcome()).as("anything received anywhere").isEqualTo(UdpOutcome.WOULD_BLOCK);
+            Check.that("send without an address on an unconnected socket: an error", sent, sent.outcome() != UdpOutcome.OK);
+            UdpResult<Datagram> anywhere = watcher.receive(QUIET);
+            Check.that("then nothing received anywhere", "send " + sent + "; a watcher receives " + show(anywhere),
+                    anywhere.outcome() == UdpOutcome.WOULD_BLOCK);
         }
     }
 
@@ -140,9 +134,8 @@ public class UdpConnectScenarios {
             UdpEndpoint peer = w.helper();
             UdpResult<Integer> sent = s.sendTo(to(peer), bytes("x"));
             UdpResult<Datagram> got = peer.receive(ARRIVES);
-            Observation.observed("send-to " + sent + "; received " + show(got));
-            assertThat(sent).as("send-to").isEqualTo(UdpResult.ok(1));
-            assertThat(show(got)).isEqualTo("\"x\" from " + to(s));
+            Check.that("send-to OK(1); the peer receives \"x\" from " + to(s), "send-to " + sent + "; received " + show(got),
+                    UdpResult.ok(1).equals(sent) && show(got).equals("\"x\" from " + to(s)));
         }
     }
 
@@ -173,9 +166,8 @@ public class UdpConnectScenarios {
             peer.sendTo(to(s), bytes("two"));
             check(problems, "first of two", bytes("one"), s.receive(ARRIVES));
             check(problems, "second of two", bytes("two"), s.receive(ARRIVES));
-            Observation.expected("sizes 0, 1, 2048, 2049, 8192, 65507 sent and received exactly, each way");
-            Observation.observed(problems.isEmpty() ? "all exact" : String.join("; ", problems));
-            assertThat(problems).as("payloads not delivered whole").isEmpty();
+            Check.all("sizes 0, 1, 2048, 2049, 8192, 65507 sent and received exactly, each way; two datagrams sent back to "
+                    + "back received apart", problems, "all exact");
         }
     }
 
@@ -197,15 +189,13 @@ public class UdpConnectScenarios {
             UdpEndpoint otherPort = w.helper();
             // same port as the peer, other address: only the address differs
             UdpEndpoint otherAddress = w.helperAt(UdpAddress.of(UdpWorld.LOOPBACK_2, to(peer).port()));
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
             otherPort.sendTo(to(s), bytes("other port"));
             otherAddress.sendTo(to(s), bytes("other address"));
             peer.sendTo(to(s), bytes("peer"));
             List<String> got = UdpWorld.drain(s).stream().map(UdpWorld::show).toList();
-            Observation.expected("only \"peer\"");
-            Observation.observed(got.toString());
-            assertThat(got).as("received by a socket connected to " + to(peer))
-                    .containsExactly("\"peer\" from " + to(peer));
+            Check.equal("received by a socket connected to " + to(peer) + " from it, another port and another address",
+                    List.of("\"peer\" from " + to(peer)), got);
         }
     }
 
@@ -215,7 +205,7 @@ public class UdpConnectScenarios {
         try (UdpWorld w = new UdpWorld(udp)) {
             UdpEndpoint s = w.bound();
             UdpEndpoint peer = w.helper();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
                 peer.sendTo(to(s), bytes("d" + i));
@@ -225,8 +215,7 @@ public class UdpConnectScenarios {
             for (int i = 0; i < 5; i++) {
                 got.add(show(s.receive(ARRIVES)));
             }
-            Observation.observed(got.toString());
-            assertThat(got).containsExactlyElementsOf(expected);
+            Check.equal("received from the peer, in order", expected, got);
         }
     }
 
@@ -237,15 +226,14 @@ public class UdpConnectScenarios {
             UdpEndpoint s = w.bound();
             UdpEndpoint peer = w.helper();
             UdpEndpoint stranger = w.helper();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
-            assertThat(stranger.connect(to(s)).outcome()).as("the stranger connects to the socket").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
+            Check.equal("the stranger connects to the socket", UdpOutcome.OK, stranger.connect(to(s)).outcome());
             stranger.send(bytes("stranger"));
             UdpResult<Datagram> strangerSees = stranger.receive(ARRIVES);
             UdpResult<Datagram> socketSees = s.receive(QUIET);
-            Observation.expected("the connected stranger sees PORT_UNREACHABLE; the socket receives nothing");
-            Observation.observed("stranger: " + show(strangerSees) + "; socket: " + show(socketSees));
-            assertThat(socketSees.outcome()).as("what the connected socket received").isEqualTo(UdpOutcome.WOULD_BLOCK);
-            assertThat(strangerSees.outcome()).as("what the stranger sees next").isEqualTo(UdpOutcome.PORT_UNREACHABLE);
+            Check.that("the connected stranger sees PORT_UNREACHABLE; the socket receives nothing",
+                    "stranger: " + show(strangerSees) + "; socket: " + show(socketSees),
+                    socketSees.outcome() == UdpOutcome.WOULD_BLOCK && strangerSees.outcome() == UdpOutcome.PORT_UNREACHABLE);
         }
     }
 }

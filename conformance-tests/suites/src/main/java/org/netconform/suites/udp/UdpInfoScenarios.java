@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
 import org.netconform.spi.udp.Datagram;
@@ -47,7 +47,7 @@ public class UdpInfoScenarios {
             String verdict = queued.isEmpty() ? "all discarded by the connect"
                     : queued.equals(List.of("stranger", "peer")) ? "all delivered, the stranger's too"
                     : queued.equals(List.of("peer")) ? "only the peer's delivered" : "received " + queued;
-            Observation.observed(verdict + " (connect " + c + ")");
+            Check.record("datagrams from the peer and a stranger queued before the connect", verdict + " (connect " + c + ")");
         }
     }
 
@@ -64,7 +64,7 @@ public class UdpInfoScenarios {
             UdpResult<Datagram> atPeer = peer.receive(QUIET);
             String where = atOther.isOk() ? "delivered to that address" : atPeer.isOk() ? "delivered to the peer instead"
                     : "not delivered";
-            Observation.observed(r.outcome() + ", " + where);
+            Check.record("a send-to another address on a connected socket", r.outcome() + ", " + where);
         }
     }
 
@@ -88,7 +88,7 @@ public class UdpInfoScenarios {
             Optional<UdpAddress> wildBefore = wildcard.localAddress();
             wildcard.connect(to(peer));
             cases.add("bind 0.0.0.0 port 0, connected: " + fate(wildBefore, wildcard));
-            Observation.observed(String.join("; ", cases));
+            Check.record("the local port after a disconnect", String.join("; ", cases));
         }
     }
 
@@ -127,7 +127,8 @@ public class UdpInfoScenarios {
             String peer = remote.equals(Optional.of(to(q))) ? "the new peer" : remote.equals(Optional.of(to(p)))
                     ? "the old peer" : String.valueOf(remote);
             UdpResult<Integer> send = s.send(bytes("after"));
-            Observation.observed(again.outcome() + ", peer is " + peer + "; a send then: " + send.outcome());
+            Check.record("a connect to another peer on a connected socket",
+                    again.outcome() + ", peer is " + peer + "; a send then: " + send.outcome());
         }
     }
 
@@ -139,8 +140,8 @@ public class UdpInfoScenarios {
             UdpEndpoint unbound = w.socket();
             UdpResult<Integer> a = boundSocket.send(bytes("x"));
             UdpResult<Integer> b = unbound.send(bytes("x"));
-            Observation.observed("bound: " + a.outcome() + "; unbound: " + b.outcome() + " and "
-                    + (unbound.localAddress().isPresent() ? "bound afterwards" : "still unbound"));
+            Check.record("a send without an address on an unconnected socket, bound and unbound", "bound: " + a.outcome()
+                    + "; unbound: " + b.outcome() + " and " + (unbound.localAddress().isPresent() ? "bound afterwards" : "still unbound"));
         }
     }
 
@@ -153,7 +154,8 @@ public class UdpInfoScenarios {
             wildcard.connect(to(peer));
             UdpEndpoint unbound = w.socket();
             unbound.connect(to(peer));
-            Observation.observed("bound to 0.0.0.0: " + wildcard.localAddress().map(UdpAddress::ipString).orElse("none")
+            Check.record("the local address after a connect", "bound to 0.0.0.0: "
+                    + wildcard.localAddress().map(UdpAddress::ipString).orElse("none")
                     + "; unbound: " + unbound.localAddress().map(UdpAddress::ipString).orElse("none"));
         }
     }
@@ -169,7 +171,8 @@ public class UdpInfoScenarios {
                 sender.sendTo(to(pair.get(0)), bytes("d" + i));
             }
             Map<Integer, List<String>> got = UdpReuseScenarios.collect(pair);
-            Observation.observed("bound first: " + got.get(0).size() + " of 4, bound last: " + got.get(1).size() + " of 4");
+            Check.record("which of two SO_REUSEADDR sockets on one port receives 4 datagrams",
+                    "bound first: " + got.get(0).size() + " of 4, bound last: " + got.get(1).size() + " of 4");
         }
     }
 
@@ -186,7 +189,7 @@ public class UdpInfoScenarios {
             UdpResult<Integer> reporting = s.send(bytes("second"));
             UdpResult<Datagram> atPeer = late.receive(QUIET);
             UdpResult<Datagram> next = s.receive(QUIET);
-            Observation.observed("the next send: " + reporting.outcome() + ", its datagram "
+            Check.record("the send after a port unreachable error", "the next send: " + reporting.outcome() + ", its datagram "
                     + (atPeer.isOk() ? "transmitted" : "not transmitted") + "; then receive " + show(next));
         }
     }

@@ -1,6 +1,5 @@
 package org.netconform.suites.udp;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.netconform.suites.udp.UdpWorld.ARRIVES;
 import static org.netconform.suites.udp.UdpWorld.QUIET;
 import static org.netconform.suites.udp.UdpWorld.bytes;
@@ -12,8 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
 import org.netconform.spi.udp.Datagram;
@@ -33,12 +32,11 @@ public class UdpSocketStateScenarios {
         try (UdpWorld w = new UdpWorld(udp)) {
             UdpEndpoint peer = w.helper();
             UdpEndpoint s = w.socket();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
             UdpResult<Void> d = s.disconnect();
             Optional<UdpAddress> remote = s.remoteAddress();
-            Observation.observed("disconnect " + d + ", remote address " + remote);
-            assertThat(d.outcome()).as("disconnect").isEqualTo(UdpOutcome.OK);
-            assertThat(remote).as("remote address after disconnect").isEmpty();
+            Check.that("disconnect OK, then no remote address", "disconnect " + d + ", remote address " + remote,
+                    d.outcome() == UdpOutcome.OK && Optional.empty().equals(remote));
         }
     }
 
@@ -50,18 +48,17 @@ public class UdpSocketStateScenarios {
             UdpEndpoint s = w.bound();
             UdpEndpoint peer = w.helper();
             UdpEndpoint other = w.helper();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
-            assertThat(s.disconnect().outcome()).as("disconnect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
+            Check.equal("disconnect", UdpOutcome.OK, s.disconnect().outcome());
             UdpResult<Integer> send = s.send(bytes("x"));
             UdpResult<Datagram> atOldPeer = peer.receive(QUIET);
             UdpResult<Integer> sendTo = s.sendTo(to(other), bytes("y"));
             UdpResult<Datagram> atOther = other.receive(ARRIVES);
-            Observation.observed("send " + send + " (old peer got " + show(atOldPeer) + "); send-to " + sendTo
-                    + " -> " + show(atOther));
-            assertThat(send.outcome()).as("send without an address after disconnect").isNotEqualTo(UdpOutcome.OK);
-            assertThat(atOldPeer.outcome()).as("what the old peer received").isEqualTo(UdpOutcome.WOULD_BLOCK);
-            assertThat(sendTo.outcome()).as("send-to after disconnect").isEqualTo(UdpOutcome.OK);
-            assertThat(show(atOther)).as("what the addressee received").startsWith("\"y\"");
+            Check.that("after the disconnect a send without an address fails and reaches nobody; a send-to OK reaches its "
+                    + "addressee (\"y\")", "send " + send + " (old peer got " + show(atOldPeer) + "); send-to " + sendTo
+                    + " -> " + show(atOther),
+                    send.outcome() != UdpOutcome.OK && atOldPeer.outcome() == UdpOutcome.WOULD_BLOCK
+                            && sendTo.outcome() == UdpOutcome.OK && show(atOther).startsWith("\"y\""));
         }
     }
 
@@ -74,13 +71,12 @@ public class UdpSocketStateScenarios {
             UdpAddress at = to(s);
             UdpEndpoint peer = w.helper();
             UdpEndpoint stranger = w.helper();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
-            assertThat(s.disconnect().outcome()).as("disconnect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
+            Check.equal("disconnect", UdpOutcome.OK, s.disconnect().outcome());
             stranger.sendTo(at, bytes("stranger"));
             UdpResult<Datagram> got = s.receive(ARRIVES);
-            Observation.observed("bound " + at + "; after connect and disconnect: local " + s.localAddress()
-                    + ", received " + show(got));
-            assertThat(show(got)).as("datagram from a stranger to " + at).isEqualTo("\"stranger\" from " + to(stranger));
+            Check.that("bound " + at + "; after connect and disconnect a datagram from a stranger is received",
+                    "local " + s.localAddress() + ", received " + show(got), show(got).equals("\"stranger\" from " + to(stranger)));
         }
     }
 
@@ -92,11 +88,11 @@ public class UdpSocketStateScenarios {
             UdpEndpoint s = w.boundExplicitly();
             UdpAddress before = s.localAddress().orElseThrow();
             UdpResult<Void> d = s.disconnect();
-            Observation.observed("bound " + before + "; disconnect " + d + "; local " + s.localAddress() + ", remote "
-                    + s.remoteAddress());
-            assertThat(d.outcome()).as("disconnect of an unconnected socket").isEqualTo(UdpOutcome.OK);
-            assertThat(s.remoteAddress()).as("remote address").isEmpty();
-            assertThat(s.localAddress()).as("local address of an explicitly bound socket").contains(before);
+            Optional<UdpAddress> local = s.localAddress();
+            Optional<UdpAddress> remote = s.remoteAddress();
+            Check.that("bound " + before + "; the disconnect of an unconnected socket OK, no remote address, the local address "
+                    + "kept", "disconnect " + d + "; local " + local + ", remote " + remote,
+                    d.outcome() == UdpOutcome.OK && Optional.empty().equals(remote) && Optional.of(before).equals(local));
         }
     }
 
@@ -106,17 +102,16 @@ public class UdpSocketStateScenarios {
         try (UdpWorld w = new UdpWorld(udp)) {
             UdpEndpoint peer = w.helper();
             UdpEndpoint s = w.socket();
-            assertThat(s.connect(to(peer)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(peer)).outcome());
             Optional<UdpAddress> local = s.localAddress();
-            Observation.observed("local address after connect: " + local);
-            assertThat(local).as("local address after connect").isPresent();
-            assertThat(local.get().port()).as("local port").isNotZero();
+            Check.that("a local address with a port after connect", local, local.isPresent() && local.get().port() != 0);
             s.send(bytes("out"));
             UdpResult<Datagram> out = peer.receive(ARRIVES);
-            assertThat(out.isOk()).as("the peer received the send").isTrue();
-            assertThat(out.value().source().port()).as("source port the peer sees").isEqualTo(local.get().port());
+            Check.that("the peer receives the send from port " + local.get().port(), show(out),
+                    out.isOk() && out.value().source().port() == local.get().port());
             peer.sendTo(UdpAddress.of(UdpWorld.LOOPBACK, local.get().port()), bytes("in"));
-            assertThat(show(s.receive(ARRIVES))).as("what the socket receives from its peer").isEqualTo("\"in\" from " + to(peer));
+            Check.equal("bound implicitly to " + local.get() + " by the connect: what the socket receives from its peer",
+                    "\"in\" from " + to(peer), show(s.receive(ARRIVES)));
         }
     }
 
@@ -129,10 +124,10 @@ public class UdpSocketStateScenarios {
             UdpResult<Integer> sent = s.sendTo(to(peer), bytes("x"));
             UdpResult<Datagram> got = peer.receive(ARRIVES);
             Optional<UdpAddress> local = s.localAddress();
-            Observation.observed("send-to " + sent + "; received " + show(got) + "; local " + local);
-            assertThat(got.isOk()).as("received").isTrue();
-            assertThat(got.value().source().port()).as("source port").isNotZero();
-            assertThat(local.map(UdpAddress::port)).as("the sender's local port").contains(got.value().source().port());
+            Check.that("received, from a non-zero source port that is the sender's local port",
+                    "send-to " + sent + "; received " + show(got) + "; local " + local,
+                    got.isOk() && got.value().source().port() != 0
+                            && Optional.of(got.value().source().port()).equals(local.map(UdpAddress::port)));
         }
     }
 
@@ -145,8 +140,8 @@ public class UdpSocketStateScenarios {
                 UdpEndpoint s = i % 2 == 0 ? w.bound() : w.boundWildcard();
                 ports.add(s.localAddress().orElseThrow(() -> new AssertionError("no local address after bind")).port());
             }
-            Observation.observed("ports " + ports);
-            assertThat(ports).as("ephemeral ports").doesNotContain(0).doesNotHaveDuplicates();
+            Check.that("6 ephemeral ports, none 0, all distinct", "ports " + ports,
+                    !ports.contains(0) && new HashSet<>(ports).size() == ports.size());
         }
     }
 
@@ -158,11 +153,9 @@ public class UdpSocketStateScenarios {
             UdpResult<Void> same = w.socket().bind(to(first));
             UdpEndpoint wildcard = w.boundWildcard();
             UdpResult<Void> specific = w.socket().bind(UdpAddress.of(UdpWorld.LOOPBACK, to(wildcard).port()));
-            Observation.expected("ADDRESS_IN_USE twice");
-            Observation.observed("same address " + same + "; 127.0.0.1 under a wildcard bind " + specific);
-            assertThat(same.outcome()).as("bind to an address and port in use").isEqualTo(UdpOutcome.ADDRESS_IN_USE);
-            assertThat(specific.outcome()).as("bind 127.0.0.1 to a port bound on the wildcard address")
-                    .isEqualTo(UdpOutcome.ADDRESS_IN_USE);
+            Check.that("ADDRESS_IN_USE twice: the same address and port, and 127.0.0.1 with a port bound on 0.0.0.0",
+                    "same address " + same + "; 127.0.0.1 under a wildcard bind " + specific,
+                    same.outcome() == UdpOutcome.ADDRESS_IN_USE && specific.outcome() == UdpOutcome.ADDRESS_IN_USE);
         }
     }
 
@@ -173,9 +166,9 @@ public class UdpSocketStateScenarios {
             UdpEndpoint s = w.bound();
             UdpAddress before = s.localAddress().orElseThrow();
             UdpResult<Void> again = s.bind(UdpAddress.of(UdpWorld.LOOPBACK, 0));
-            Observation.observed("second bind " + again + "; local " + s.localAddress());
-            assertThat(again.outcome()).as("second bind").isNotEqualTo(UdpOutcome.OK);
-            assertThat(s.localAddress()).as("local address after the refused bind").contains(before);
+            Optional<UdpAddress> local = s.localAddress();
+            Check.that("a second bind fails and leaves the local address " + before, "second bind " + again + "; local " + local,
+                    again.outcome() != UdpOutcome.OK && Optional.of(before).equals(local));
         }
     }
 
@@ -197,11 +190,10 @@ public class UdpSocketStateScenarios {
                 UdpResult<Datagram> r = wildcard.receive(ARRIVES);
                 wildcardSees.add(r.isOk() ? r.value().text() : r.outcome().name());
             }
-            Observation.observed("bound 127.0.0.1 receives " + show(specificSees) + " for 127.0.0.2; wildcard receives "
-                    + wildcardSees);
-            assertThat(specificSees.outcome()).as("socket bound to 127.0.0.1, datagram to 127.0.0.2")
-                    .isEqualTo(UdpOutcome.WOULD_BLOCK);
-            assertThat(wildcardSees).as("socket bound to 0.0.0.0").containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+            Check.that("bound to 127.0.0.1: nothing for 127.0.0.2; bound to 0.0.0.0: what comes for 127.0.0.1, .2 and .3",
+                    "bound 127.0.0.1 receives " + show(specificSees) + " for 127.0.0.2; wildcard receives " + wildcardSees,
+                    specificSees.outcome() == UdpOutcome.WOULD_BLOCK
+                            && wildcardSees.equals(List.of("127.0.0.1", "127.0.0.2", "127.0.0.3")));
         }
     }
 
@@ -211,9 +203,10 @@ public class UdpSocketStateScenarios {
         try (UdpWorld w = new UdpWorld(udp)) {
             UdpEndpoint unbound = w.socket();
             UdpEndpoint bound = w.bound();
-            Observation.observed("unbound " + unbound.remoteAddress() + ", bound " + bound.remoteAddress());
-            assertThat(unbound.remoteAddress()).as("remote address, unbound").isEmpty();
-            assertThat(bound.remoteAddress()).as("remote address, bound").isEmpty();
+            Optional<UdpAddress> unboundPeer = unbound.remoteAddress();
+            Optional<UdpAddress> boundPeer = bound.remoteAddress();
+            Check.that("no remote address, unbound or bound", "unbound " + unboundPeer + ", bound " + boundPeer,
+                    Optional.empty().equals(unboundPeer) && Optional.empty().equals(boundPeer));
         }
     }
 
@@ -227,9 +220,10 @@ public class UdpSocketStateScenarios {
             UdpEndpoint t = w.bound();
             s.connect(to(one));
             t.connect(to(two));
-            Observation.observed(s.remoteAddress() + " for " + to(one) + ", " + t.remoteAddress() + " for " + to(two));
-            assertThat(s.remoteAddress()).as("peer").contains(to(one));
-            assertThat(t.remoteAddress()).as("peer").contains(to(two));
+            Optional<UdpAddress> sPeer = s.remoteAddress();
+            Optional<UdpAddress> tPeer = t.remoteAddress();
+            Check.that("each peer reads back as connected", sPeer + " for " + to(one) + ", " + tPeer + " for " + to(two),
+                    Optional.of(to(one)).equals(sPeer) && Optional.of(to(two)).equals(tPeer));
         }
     }
 
@@ -240,13 +234,13 @@ public class UdpSocketStateScenarios {
             UdpEndpoint p = w.helper();
             UdpEndpoint q = w.helper();
             UdpEndpoint s = w.socket();
-            assertThat(s.connect(to(p)).outcome()).as("connect").isEqualTo(UdpOutcome.OK);
+            Check.equal("connect", UdpOutcome.OK, s.connect(to(p)).outcome());
             int port = s.localAddress().orElseThrow(() -> new AssertionError("no local address")).port();
             Set<Integer> seen = new HashSet<>();
             for (int i = 0; i < 3; i++) {
                 s.send(bytes("n" + i));
                 UdpResult<Datagram> r = p.receive(ARRIVES);
-                assertThat(r.isOk()).as("the peer received send %d", i).isTrue();
+                Check.that("the peer receives send " + i, show(r), r.isOk());
                 seen.add(r.value().source().port());
             }
             UdpResult<Void> again = s.connect(to(q));
@@ -254,14 +248,14 @@ public class UdpSocketStateScenarios {
             if (again.isOk()) {
                 s.send(bytes("q"));
                 UdpResult<Datagram> r = q.receive(ARRIVES);
-                assertThat(r.isOk()).as("the new peer received").isTrue();
+                Check.that("the new peer receives the send", show(r), r.isOk());
                 seen.add(r.value().source().port());
-                after = "after connecting to another peer: local port " + s.localAddress().map(UdpAddress::port);
-                assertThat(s.localAddress().map(UdpAddress::port)).as("local port after connecting to another peer")
-                        .contains(port);
+                Optional<Integer> localPort = s.localAddress().map(UdpAddress::port);
+                after = "after connecting to another peer: local port " + localPort;
+                Check.equal("local port after connecting to another peer", Optional.of(port), localPort);
             }
-            Observation.observed("local port " + port + ", source ports seen " + seen + "; " + after);
-            assertThat(seen).as("source ports of the sends").containsExactly(port);
+            Check.that("every send from local port " + port, "source ports seen " + seen + "; " + after,
+                    seen.equals(Set.of(port)));
         }
     }
 }

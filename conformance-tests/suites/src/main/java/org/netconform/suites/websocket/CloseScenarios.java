@@ -1,15 +1,16 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.Values;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Outgoing;
@@ -34,25 +35,24 @@ public class CloseScenarios {
         List<String> bad = new ArrayList<>();
         WebSocketCodec.Encoder server = codec.encoder(Role.SERVER);
         byte[] bye = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.close(1000, "bye"));
-        if (!Wire.hex(bye).equals("88 05 03 e8 62 79 65")) {
-            bad.add("server close 1000 \"bye\": " + Wire.hex(bye));
+        if (!Arrays.equals(bye, Wire.hex("88 05 03 e8 62 79 65"))) {
+            bad.add("server close 1000 \"bye\": " + Values.hex(bye));
         }
         byte[] empty = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.closeEmpty());
-        if (!Wire.hex(empty).equals("88 00")) {
-            bad.add("server empty close: " + Wire.hex(empty));
+        if (!Arrays.equals(empty, Wire.hex("88 00"))) {
+            bad.add("server empty close: " + Values.hex(empty));
         }
         byte[] c4000 = FramingScenarios.encodeLogged(server, Role.SERVER, Outgoing.close(4000, ""));
-        if (!Wire.hex(c4000).equals("88 02 0f a0")) {
-            bad.add("server close 4000: " + Wire.hex(c4000));
+        if (!Arrays.equals(c4000, Wire.hex("88 02 0f a0"))) {
+            bad.add("server close 4000: " + Values.hex(c4000));
         }
         byte[] client = FramingScenarios.encodeLogged(codec.encoder(Role.CLIENT), Role.CLIENT, Outgoing.close(1000, "bye"));
-        Checks.Header h = Checks.Header.parse(client);
-        if (h.opcode() != 8 || !Wire.hex(h.payload(client)).equals("03 e8 62 79 65")) {
-            bad.add("client close 1000 \"bye\": payload " + Wire.hex(h.payload(client)));
+        RawFrameHeader h = RawFrameHeader.of(client);
+        if (h.opcode() != 8 || !Arrays.equals(Checks.payload(client), Wire.hex("03 e8 62 79 65"))) {
+            bad.add("client close 1000 \"bye\": payload " + Values.hex(Checks.payload(client)));
         }
-        Observation.expected("88 05 03 e8 62 79 65; 88 00; 88 02 0f a0; client payload 03 e8 62 79 65");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("server close 1000 \"bye\": 88 05 03 E8 62 79 65; empty close: 88 00; close 4000: 88 02 0F A0; "
+                + "client close 1000 \"bye\": payload 03 E8 62 79 65", bad, "as expected");
     }
 
     @ConformanceTest
@@ -76,8 +76,7 @@ public class CloseScenarios {
                 Outgoing o = Outgoing.close(1000, reason);
                 try {
                     byte[] f = enc.encode(o);
-                    Checks.Header h = Checks.Header.parse(f);
-                    byte[] p = h.payload(f);
+                    byte[] p = Checks.payload(f);
                     byte[] r = java.util.Arrays.copyOfRange(p, 2, p.length);
                     String sent = new String(r, StandardCharsets.UTF_8);
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " -> " + Wire.octets(f));
@@ -91,9 +90,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("a reason over 123 octets refused, or truncated at a code point boundary");
-        Observation.observed(bad.isEmpty() ? "refused or truncated" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("a reason over 123 octets refused, or truncated at a code point boundary", bad, "refused or truncated");
     }
 
     /** Asks each role's encoder to close with each code; lists every code that reached the wire invalid. */
@@ -111,7 +108,7 @@ public class CloseScenarios {
                 try {
                     byte[] f = enc.encode(o);
                     Wire.log(role.name().toLowerCase() + " close " + code + " -> " + Wire.octets(f));
-                    byte[] p = Checks.Header.parse(f).payload(f);
+                    byte[] p = Checks.payload(f);
                     if (p.length >= 2) {
                         int sent = (p[0] & 0xFF) << 8 | (p[1] & 0xFF);
                         if (!validOnWire(sent)) {
@@ -134,9 +131,7 @@ public class CloseScenarios {
     void apiOnlyCodesAreNeverSent(WebSocketCodec codec) {
         Wire.require(codec, WebSocketCodec.SEND_VALIDATION);
         List<String> bad = sendCodes(codec, new int[] {1005, 1006, 1015});
-        Observation.expected("close 1005, 1006, 1015 refused or sent as another code or none");
-        Observation.observed(bad.isEmpty() ? "never sent" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("close 1005, 1006, 1015 refused or sent as another code or none", bad, "never sent");
     }
 
     @ConformanceTest
@@ -149,16 +144,15 @@ public class CloseScenarios {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (int code : VALID) {
                 byte[] f = enc.encode(Outgoing.close(code, ""));
-                byte[] p = Checks.Header.parse(f).payload(f);
+                byte[] p = Checks.payload(f);
                 if (p.length != 2 || ((p[0] & 0xFF) << 8 | (p[1] & 0xFF)) != code) {
-                    valid.add(role + " close " + code + " -> " + Wire.hex(p));
+                    valid.add(role + " close " + code + " -> " + Values.hex(p));
                 }
             }
         }
-        Observation.expected("0, 999, 1004, 1016, 2000, 2999, 5000, 65535 never on the wire; valid codes sent as asked");
-        Observation.observed(bad.isEmpty() && valid.isEmpty() ? "as expected" : String.join("; ", bad) + " " + valid);
-        assertThat(bad).isEmpty();
-        assertThat(valid).isEmpty();
+        bad.addAll(valid);
+        Check.all("0, 999, 1004, 1016, 2000, 2999, 5000, 65535 never on the wire; valid codes sent as asked", bad,
+                "as expected");
     }
 
     @ConformanceTest
@@ -189,9 +183,8 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("empty close; 1000-1003, 1007-1014, 3000, 3999, 4000, 4999 with and without reason; 123-octet reason");
-        Observation.observed(bad.isEmpty() ? "all accepted" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("accepted: empty close; 1000-1003, 1007-1014, 3000, 3999, 4000, 4999 with and without reason; "
+                + "123-octet reason", bad, "all accepted");
     }
 
     private static List<Checks.Case> closeCases(int[] codes) {
@@ -227,8 +220,7 @@ public class CloseScenarios {
                         Wire.decode(codec, role, Wire.Chop.WHOLE, In.to(role, In.close(In.closeBody(c, new byte[0]))))));
             }
         }
-        Observation.expected("recorded: accepted, or failed with which code");
-        Observation.observed(seen.toString());
+        Check.record("close 5000 and 65535: accepted, or failed with which code", seen);
     }
 
     static String describe(Wire.Result r) {
@@ -280,9 +272,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("1002 for every protocol error the codec fails on");
-        Observation.observed(bad.isEmpty() ? seen.toString() : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("1002 for every protocol error the codec fails on", bad, seen.toString());
     }
 
     @ConformanceTest
@@ -298,9 +288,7 @@ public class CloseScenarios {
                 }
             }
         }
-        Observation.expected("1007 for invalid UTF-8 in a text message");
-        Observation.observed(bad.isEmpty() ? "1007 throughout" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("1007 for invalid UTF-8 in a text message", bad, "1007 throughout");
     }
 
     @ConformanceTest
@@ -320,7 +308,6 @@ public class CloseScenarios {
         for (Probe p : probes) {
             seen.put(p.name(), Wire.outcome(() -> Wire.decode(codec, p.role(), Wire.Chop.WHOLE, p.frames())));
         }
-        Observation.expected("recorded: the code chosen where the RFC allows several");
-        Observation.observed(seen.toString());
+        Check.record("the code chosen where the RFC allows several", seen);
     }
 }

@@ -1,15 +1,15 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.Values;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.reference.websocket.RawFrameWriter.LengthEncoding;
 import org.netconform.spi.websocket.CodecEvent;
@@ -40,12 +40,12 @@ public class FramingScenarios {
         Wire.require(codec, WebSocketCodec.HANDSHAKE_ACCEPT);
         Optional<String> accept = codec.computeAccept("dGhlIHNhbXBsZSBub25jZQ==");
         Optional<String> other = codec.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA==");
-        Observation.expected("dGhlIHNhbXBsZSBub25jZQ== -> s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-        Observation.observed("dGhlIHNhbXBsZSBub25jZQ== -> " + accept.orElse("(none)")
-                + "; AQIDBAUGBwgJCgsMDQ4PEA== -> " + other.orElse("(none)"));
-        assertThat(accept).contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         // the second key checked against the definition: base64(SHA-1(key + GUID))
-        assertThat(other).contains(org.netconform.reference.websocket.Handshake.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA=="));
+        String otherAccept = org.netconform.reference.websocket.Handshake.computeAccept("AQIDBAUGBwgJCgsMDQ4PEA==");
+        Check.that("dGhlIHNhbXBsZSBub25jZQ== -> s3pPLMBiTxaQ9kYGzzhZRbK+xOo=; AQIDBAUGBwgJCgsMDQ4PEA== -> " + otherAccept,
+                "dGhlIHNhbXBsZSBub25jZQ== -> " + accept.orElse("(none)") + "; AQIDBAUGBwgJCgsMDQ4PEA== -> "
+                        + other.orElse("(none)"),
+                Optional.of("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=").equals(accept) && Optional.of(otherAccept).equals(other));
     }
 
     @ConformanceTest
@@ -57,14 +57,12 @@ public class FramingScenarios {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (Outgoing o : everyKind()) {
                 byte[] b = encodeLogged(enc, role, o);
-                if (Checks.Header.parse(b).rsv() != 0) {
-                    bad.add(role + " " + o.describe() + ": RSV " + Checks.Header.parse(b).rsv());
+                if (RawFrameHeader.of(b).rsv() != 0) {
+                    bad.add(role + " " + o.describe() + ": RSV " + RawFrameHeader.of(b).rsv());
                 }
             }
         }
-        Observation.expected("RSV1-3 clear in every frame written, by client and server encoders");
-        Observation.observed(bad.isEmpty() ? "all clear" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("RSV1-3 clear in every frame written, by client and server encoders", bad, "all clear");
     }
 
     @ConformanceTest
@@ -92,15 +90,13 @@ public class FramingScenarios {
         for (Role role : Checks.BOTH) {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (Outgoing o : everyKind()) {
-                int op = Checks.Header.parse(encodeLogged(enc, role, o)).opcode();
+                int op = RawFrameHeader.of(encodeLogged(enc, role, o)).opcode();
                 if (op != o.opcode()) {
                     bad.add(role + " " + o.describe() + ": opcode " + op);
                 }
             }
         }
-        Observation.expected("each frame with the opcode of its kind: 1, 2, 0, 9, A, 8");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("each frame with the opcode of its kind: 1, 2, 0, 9, A, 8", bad, "as expected");
     }
 
     @ConformanceTest
@@ -124,17 +120,16 @@ public class FramingScenarios {
             WebSocketCodec.Encoder enc = codec.encoder(role);
             for (int n : new int[] {0, 1, 124, 125, 126, 127, 65535, 65536, 65537}) {
                 byte[] b = enc.encode(Outgoing.binary(In.filled(n, n)));
-                Checks.Header h = Checks.Header.parse(b);
+                RawFrameHeader h = RawFrameHeader.of(b);
                 int want = n <= 125 ? 0 : n <= 0xFFFF ? 2 : 8;
-                Wire.log(role.name().toLowerCase() + " binary " + n + " -> header " + Wire.hex(java.util.Arrays.copyOf(b, h.headerLength())));
+                Wire.log(role.name().toLowerCase() + " binary " + n + " -> header " + Values.hex(b, 0, h.headerLength()));
                 if (h.lengthOctets() != want || h.length() != n) {
                     bad.add(role + " " + n + " octets: length in " + h.lengthOctets() + " extra octets, value " + h.length());
                 }
             }
         }
-        Observation.expected("0-125 in 7 bits, 126-65535 as 126 + 16 bits, 65536+ as 127 + 64 bits (top bit 0)");
-        Observation.observed(bad.isEmpty() ? "minimal everywhere" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("0-125 in 7 bits, 126-65535 as 126 + 16 bits, 65536+ as 127 + 64 bits (top bit 0)", bad,
+                "minimal everywhere");
     }
 
     @ConformanceTest
@@ -170,8 +165,7 @@ public class FramingScenarios {
                         Wire.decode(codec, role, Wire.Chop.WHOLE, frames)));
             }
         }
-        Observation.expected("recorded: accept, or fail and with which code");
-        Observation.observed(seen.toString());
+        Check.record("non-minimal lengths: accepted, or failed and with which code", seen);
     }
 
     @ConformanceTest
@@ -184,9 +178,9 @@ public class FramingScenarios {
             for (int n : new int[] {0, 125, 126, 127, 128, 65535, 65536, 65537}) {
                 byte[] payload = In.filled(n, 7);
                 byte[] wire = enc.encode(Outgoing.binary(payload));
-                Checks.Header h = Checks.Header.parse(wire);
+                RawFrameHeader h = RawFrameHeader.of(wire);
                 int want = n <= 125 ? 0 : n <= 0xFFFF ? 2 : 8;
-                if (h.lengthOctets() != want || h.length() != n || !java.util.Arrays.equals(h.payload(wire), payload)) {
+                if (h.lengthOctets() != want || h.length() != n || !java.util.Arrays.equals(Checks.payload(wire), payload)) {
                     bad.add(sender + " wrote " + n + " octets as length " + h.length() + " in form " + h.lengthOctets());
                 }
                 // the library's own output, and the reference's, through the library's decoder
@@ -200,9 +194,8 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("0, 125, 126, 127, 128, 65535, 65536, 65537 octets: minimal length form, same payload back");
-        Observation.observed(bad.isEmpty() ? "all round-tripped" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("0, 125, 126, 127, 128, 65535, 65536, 65537 octets: minimal length form, same payload back", bad,
+                "all round-tripped");
     }
 
     @ConformanceTest
@@ -226,10 +219,8 @@ public class FramingScenarios {
             }
             Wire.Result r = Wire.feed(codec.receiver(role, org.netconform.spi.websocket.Limits.DEFAULT), role,
                     "997-octet reads", chops);
-            assertThat(r.messages()).as("64 KiB text in 997-octet reads, " + role + " decoder")
-                    .containsExactly(Checks.text(big));
+            Check.equal("64 KiB text in 997-octet reads, " + role + " decoder", List.of(Checks.text(big)), r.messages());
         }
-        Observation.observed("the same messages whole, per frame, per octet and in 997-octet reads");
     }
 
     @ConformanceTest
@@ -262,7 +253,7 @@ public class FramingScenarios {
         for (byte[][] big : new byte[][][] {{Wire.hex("82 7E 01 00"), b256}, {Wire.hex("82 7F 00 00 00 00 00 01 00 00"), b64k}}) {
             Wire.Result r = Wire.decode(codec, Role.CLIENT, Wire.Chop.WHOLE, List.of(big[0], big[1]));
             if (r.failed() || !r.messages().equals(List.of(Checks.binary(big[1])))) {
-                bad.add("decode " + Wire.hex(big[0]) + " + payload: " + r.summary());
+                bad.add("decode " + Values.hex(big[0]) + " + payload: " + r.summary());
             }
         }
         // encode: unmasked (server) exactly; masked (client) with its own key, checked through that key
@@ -272,32 +263,31 @@ public class FramingScenarios {
         expectOctets(bad, server, Outgoing.continuation(In.utf8("lo"), true), "80 02 6c 6f");
         expectOctets(bad, server, Outgoing.ping(In.utf8("Hello")), "89 05 48 65 6c 6c 6f");
         byte[] h256 = server.encode(Outgoing.binary(b256));
-        if (!Wire.hex(java.util.Arrays.copyOf(h256, 4)).equals("82 7e 01 00") || h256.length != 260) {
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOf(h256, 4), Wire.hex("82 7e 01 00")) || h256.length != 260) {
             bad.add("binary 256: " + Wire.octets(h256));
         }
         byte[] h64k = server.encode(Outgoing.binary(b64k));
-        if (!Wire.hex(java.util.Arrays.copyOf(h64k, 10)).equals("82 7f 00 00 00 00 00 01 00 00") || h64k.length != 65546) {
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOf(h64k, 10), Wire.hex("82 7f 00 00 00 00 00 01 00 00"))
+                || h64k.length != 65546) {
             bad.add("binary 65536: " + Wire.octets(h64k));
         }
         WebSocketCodec.Encoder client = codec.encoder(Role.CLIENT);
         for (Outgoing o : List.of(Outgoing.text("Hello"), Outgoing.pong(In.utf8("Hello")))) {
             byte[] f = encodeLogged(client, Role.CLIENT, o);
-            Checks.Header h = Checks.Header.parse(f);
+            RawFrameHeader h = RawFrameHeader.of(f);
             int first = o.opcode() == CodecEvent.TEXT ? 0x81 : 0x8a;
             if ((f[0] & 0xFF) != first || (f[1] & 0xFF) != 0x85 || f.length != 11
-                    || !java.util.Arrays.equals(h.payload(f), In.utf8("Hello"))) {
+                    || !java.util.Arrays.equals(Checks.payload(f), In.utf8("Hello"))) {
                 bad.add("client " + o.describe() + ": " + Wire.octets(f));
             }
         }
-        Observation.expected("the seven examples of RFC 6455 §5.7, decoded and encoded");
-        Observation.observed(bad.isEmpty() ? "all hold" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("the seven examples of RFC 6455 §5.7, decoded and encoded", bad, "all hold");
     }
 
     private static void expectOctets(List<String> bad, WebSocketCodec.Encoder enc, Outgoing o, String octets) {
         byte[] b = encodeLogged(enc, Role.SERVER, o);
-        if (!Wire.hex(b).equals(octets)) {
-            bad.add("server " + o.describe() + ": " + Wire.hex(b) + ", expected " + octets);
+        if (!java.util.Arrays.equals(b, Wire.hex(octets))) {
+            bad.add("server " + o.describe() + ": " + Values.hex(b) + ", expected " + octets);
         }
     }
 
@@ -313,7 +303,7 @@ public class FramingScenarios {
             List<byte[]> frames = new ArrayList<>();
             for (Outgoing o : out) {
                 byte[] f = encodeLogged(enc, sender, o);
-                int op = Checks.Header.parse(f).opcode();
+                int op = RawFrameHeader.of(f).opcode();
                 if (op != o.opcode()) {
                     bad.add(sender + " wrote " + o.describe() + " with opcode " + op);
                 }
@@ -328,8 +318,7 @@ public class FramingScenarios {
                 }
             }
         }
-        Observation.expected("text as opcode 1, binary as 2, delivered with that type and exact payload, empty included");
-        Observation.observed(bad.isEmpty() ? "as expected" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("text as opcode 1, binary as 2, delivered with that type and exact payload, empty included", bad,
+                "as expected");
     }
 }

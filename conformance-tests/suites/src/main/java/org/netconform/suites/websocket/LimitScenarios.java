@@ -1,13 +1,11 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
@@ -65,11 +63,10 @@ public class LimitScenarios {
                 bad.add("1025-octet frame over a 1024 limit: " + r.summary());
             }
         }
-        Observation.expected("frame limit 1024: a header claiming 2^62, 2^63-1, 2^60, 2^31, 2^20, 1025 octets (8 payload octets, then "
-                + "1025 more) fails at the latest when the payload passes the limit, without OutOfMemoryError");
-        Observation.observed(bad.isEmpty() ? (waited.isEmpty() ? "failed on the header with 8 payload octets every time"
-                : "failed, but only after payload beyond the first 8 octets for " + waited) : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("frame limit 1024: a header claiming 2^62, 2^63-1, 2^60, 2^31, 2^20, 1025 octets (8 payload octets, then "
+                + "1025 more) fails at the latest when the payload passes the limit, without OutOfMemoryError", bad,
+                waited.isEmpty() ? "failed on the header with 8 payload octets every time"
+                        : "failed, but only after payload beyond the first 8 octets for " + waited);
     }
 
     /** A binary message in 64-octet fragments totalling {@code total} octets. */
@@ -95,9 +92,8 @@ public class LimitScenarios {
                         : "never failed") + ", " + r.messages().size() + " messages");
             }
         }
-        Observation.expected("message limit 4096: a message of 64-octet fragments fails at the 65th fragment at the latest");
-        Observation.observed(bad.isEmpty() ? "failed in time" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("message limit 4096: a message of 64-octet fragments fails at the 65th fragment at the latest", bad,
+                "failed in time");
     }
 
     @ConformanceTest
@@ -127,9 +123,8 @@ public class LimitScenarios {
                 }
             }
         }
-        Observation.expected("frame limit 1024 (and message limit 4096 where the codec owns one): exactly the limit accepted, one more refused");
-        Observation.observed(bad.isEmpty() ? "exact" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("frame limit 1024 (and message limit 4096 where the codec owns one): exactly the limit accepted, one more "
+                + "refused", bad, "exact");
     }
 
     @ConformanceTest
@@ -155,9 +150,7 @@ public class LimitScenarios {
                 }
             }
         }
-        Observation.expected("1009 when a frame or message exceeds the limit");
-        Observation.observed(bad.isEmpty() ? "1009 throughout" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("1009 when a frame or message exceeds the limit", bad, "1009 throughout");
     }
 
     @ConformanceTest
@@ -205,9 +198,8 @@ public class LimitScenarios {
                 }
             }
         }
-        Observation.expected("64 KiB, 1 MiB, 16 MiB frames; 4 MiB in 64 B..4 MiB fragments; 1 MiB in 64 B and 2 KiB reads: content intact");
-        Observation.observed(bad.isEmpty() ? "all intact" : String.join("\n", bad));
-        assertThat(bad).isEmpty();
+        Check.all("64 KiB, 1 MiB, 16 MiB frames; 4 MiB in 64 B..4 MiB fragments; 1 MiB in 64 B and 2 KiB reads: content "
+                + "intact", bad, "all intact");
     }
 
     @ConformanceTest
@@ -221,7 +213,7 @@ public class LimitScenarios {
             Wire.Result r = decodeNoOom(codec, Role.CLIENT, SMALL, Wire.Chop.WHOLE, List.of(header));
             when = r.failed() ? "fails on the header (" + CloseScenarios.describe(r) + ")" : "waits for payload beyond the limit";
         }
-        Observation.expected("recorded: limits, and whether an announced oversize fails on the header");
-        Observation.observed("asked for " + Limits.DEFAULT + ": " + codec.describeLimits(Limits.DEFAULT) + "; " + when);
+        Check.record("limits, and whether an announced oversize fails on the header",
+                "asked for " + Limits.DEFAULT + ": " + codec.describeLimits(Limits.DEFAULT) + "; " + when);
     }
 }

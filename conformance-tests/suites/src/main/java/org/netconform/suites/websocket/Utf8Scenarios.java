@@ -1,14 +1,13 @@
 package org.netconform.suites.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Limits;
@@ -52,21 +51,19 @@ public class Utf8Scenarios {
             for (Outgoing o : List.of(Outgoing.text(unpaired), Outgoing.text(unpairedLow), Outgoing.close(1000, unpaired))) {
                 try {
                     byte[] f = enc.encode(o);
-                    Checks.Header h = Checks.Header.parse(f);
-                    byte[] p = h.payload(f);
+                    byte[] p = Checks.payload(f);
                     byte[] text = o.opcode() == CodecEvent.CLOSE ? java.util.Arrays.copyOfRange(p, Math.min(2, p.length), p.length) : p;
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " -> payload " + Wire.octets(p));
                     if (!org.netconform.reference.websocket.Utf8Validator.isValid(text, 0, text.length)) {
-                        bad.add(role + " wrote " + o.describe() + " as invalid UTF-8 " + Wire.hex(text));
+                        bad.add(role + " wrote " + o.describe() + " as invalid UTF-8 " + Values.hex(text));
                     }
                 } catch (RuntimeException refused) {
                     Wire.log(role.name().toLowerCase() + " " + o.describe() + " refused: " + refused);
                 }
             }
         }
-        Observation.expected("a String with an unpaired surrogate is refused or replaced, never written as ED A0 80");
-        Observation.observed(bad.isEmpty() ? "refused or replaced" : String.join("; ", bad));
-        assertThat(bad).isEmpty();
+        Check.all("a String with an unpaired surrogate is refused or replaced, never written as ED A0 80", bad,
+                "refused or replaced");
     }
 
     @ConformanceTest
@@ -101,7 +98,6 @@ public class Utf8Scenarios {
                 In.stream(In.text(new byte[] {clef[0]}, false), In.cont(new byte[] {clef[1]}, false),
                         In.cont(new byte[] {clef[2]}, false), In.cont(new byte[] {clef[3]}, true))),
                 List.of(Checks.text(clef)));
-        Observation.observed("delivered intact at every split");
     }
 
     @ConformanceTest
@@ -129,7 +125,6 @@ public class Utf8Scenarios {
                 In.stream(In.text(all))), List.of(Checks.text(all)));
         Checks.mustDeliver(codec, Checks.BOTH, Checks.Case.of("BOM alone (kept, not stripped)",
                 In.stream(In.text(Wire.hex("ef bb bf"), true))), List.of(Checks.text(Wire.hex("ef bb bf"))));
-        Observation.observed("every code point delivered as sent");
     }
 
     @ConformanceTest
@@ -144,10 +139,10 @@ public class Utf8Scenarios {
                 List.of(Checks.binary(junk), Checks.binary(Wire.hex("ed a0"))), List.of(CodecEvent.PING, CodecEvent.PONG));
         for (Wire.Result r : rs) {
             for (CodecEvent.Control c : r.controls()) {
-                assertThat(c.payload()).as("ping/pong payload").containsExactly(junk);
+                Check.that("ping/pong payload " + Values.hex(junk), Values.hex(c.payload()),
+                        java.util.Arrays.equals(c.payload(), junk));
             }
         }
-        Observation.observed("delivered intact");
     }
 
     @ConformanceTest
@@ -164,8 +159,7 @@ public class Utf8Scenarios {
                     : r.failedAtChop() == 0 ? "fails on the first fragment (fail-fast)"
                     : "fails on fragment " + (r.failedAtChop() + 1) + " of 3");
         }
-        Observation.expected("recorded: whether invalid text fails at the bad octet or at the end of the message");
-        Observation.observed(seen.toString());
+        Check.record("whether invalid text fails at the bad octet or at the end of the message", seen);
     }
 
     @ConformanceTest

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.netconform.harness.Observation;
+import org.netconform.harness.Values;
 import org.netconform.spi.websocket.CodecEvent;
 import org.netconform.spi.websocket.Limits;
 import org.netconform.spi.websocket.Role;
@@ -15,7 +16,6 @@ import org.opentest4j.TestAbortedException;
 
 /** Feeding a codec in chops, reading back what it delivered, and logging both for the report. */
 final class Wire {
-    private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
     /** Wire-log lines per execution; beyond it lines are counted, not written. */
     private static final int LOG_LINES = 400;
     private static final ThreadLocal<int[]> LOGGED = ThreadLocal.withInitial(() -> new int[1]);
@@ -203,9 +203,10 @@ final class Wire {
         LOGGED.get()[0] = 0;
     }
 
+    /** Octets for the wire log: how many, then all of them, or for more than 48 the first 32 and the last 8. */
     static String octets(byte[] b) {
-        return b.length <= 48 ? "[" + b.length + "] " + HEX.formatHex(b)
-                : "[" + b.length + "] " + HEX.formatHex(b, 0, 32) + " ... " + HEX.formatHex(b, b.length - 8, b.length);
+        return "[" + b.length + "] " + (b.length <= 48 ? Values.hex(b)
+                : Values.hex(b, 0, 32) + " ... " + Values.hex(b, b.length - 8, 8));
     }
 
     static byte[] concat(List<byte[]> parts) {
@@ -228,10 +229,7 @@ final class Wire {
         }
     }
 
-    static String hex(byte[] b) {
-        return HEX.formatHex(b);
-    }
-
+    /** The octets written in hex, spaced or not: {@code hex("81 05")}. */
     static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replace(" ", ""));
     }

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
 
 /** Shared shapes of client cases: must fail, must deliver, must answer; each in every chop. */
 final class Fuzz {
@@ -38,7 +39,7 @@ final class Fuzz {
 
     /** The client must fail the connection on each of these frame sequences, in every chop. */
     static void mustFail(WebSocketClientAdapter client, String expectation, Map<String, List<byte[]>> inputs) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         inputs.forEach((name, frames) -> {
             for (Chop chop : Chop.values()) {
                 cases.put(name + " [" + chop + "]", ctx -> {
@@ -48,7 +49,7 @@ final class Fuzz {
                 });
             }
         });
-        Cases.check("the client fails the connection (sends a Close or closes TCP within " + Live.REACT.toMillis()
+        ClientCases.check("the client fails the connection (sends a Close or closes TCP within " + Live.REACT.toMillis()
                 + " ms), delivers nothing from the offending frame and answers no later Ping: " + expectation, cases);
     }
 
@@ -57,7 +58,7 @@ final class Fuzz {
      * all, or with one whose code is an error code (not 1000, 1001, none, or the code it got).
      */
     static void mustRefuseClose(WebSocketClientAdapter client, String expectation, Map<String, byte[]> closePayloads) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         closePayloads.forEach((name, payload) -> {
             for (Chop chop : Chop.values()) {
                 cases.put(name + " [" + chop + "]", ctx -> {
@@ -77,7 +78,7 @@ final class Fuzz {
                 });
             }
         });
-        Cases.check("the client fails the connection: no normal closing-handshake answer (" + expectation + ")", cases);
+        ClientCases.check("the client fails the connection: no normal closing-handshake answer (" + expectation + ")", cases);
     }
 
     /** What a case should deliver: the frames to send and the messages the application must get. */
@@ -95,7 +96,7 @@ final class Fuzz {
     /** The client must deliver exactly these messages, intact, in every listed chop, and stay open. */
     static void mustDeliver(WebSocketClientAdapter client, String expectation, Map<String, Delivery> inputs, Chop... chops) {
         Chop[] modes = chops.length == 0 ? Chop.values() : chops;
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         inputs.forEach((name, d) -> {
             for (Chop chop : modes) {
                 cases.put(name + " [" + chop + "]", ctx -> {
@@ -107,7 +108,7 @@ final class Fuzz {
                 });
             }
         });
-        Cases.check(expectation, cases);
+        ClientCases.check(expectation, cases);
     }
 
     static String compare(Live live, List<ClientRecorder.Received> expected) {
@@ -116,7 +117,7 @@ final class Fuzz {
             ClientFrame close = live.peer.frames().stream().filter(f -> f.opcode() == ClientFrame.CLOSE).findFirst().orElse(null);
             return "delivered " + got.size() + " of " + expected.size() + " messages " + got
                     + (close != null ? "; the client closed with " + close : "")
-                    + (live.peer.tcpEnd() != org.netconform.harness.wsclient.FuzzServer.TcpEnd.OPEN ? "; TCP " + live.peer.tcpEnd() : "");
+                    + (live.peer.tcpEnd() != org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd.OPEN ? "; TCP " + live.peer.tcpEnd() : "");
         }
         for (int i = 0; i < got.size(); i++) {
             ClientRecorder.Received g = got.get(i), e = expected.get(i);
@@ -130,8 +131,7 @@ final class Fuzz {
     }
 
     static String describe(byte[] b) {
-        return b.length <= 24 ? "[" + HexFormat.ofDelimiter(" ").formatHex(b) + "]"
-                : "(" + b.length + " octets, starting " + HexFormat.ofDelimiter(" ").formatHex(b, 0, 16) + ")";
+        return "[" + Values.hex(b, 24) + "]";
     }
 
     /** Frames the client sent that break the predicate, described. */
@@ -149,7 +149,7 @@ final class Fuzz {
      * A session in which the client sends what its API can: text, binary, a Pong (answering the
      * server's Ping) and a Close; returns every frame it sent.
      */
-    static List<ClientFrame> clientTalks(Cases.Context ctx, WebSocketClientAdapter client) throws Exception {
+    static List<ClientFrame> clientTalks(ClientCases.Context ctx, WebSocketClientAdapter client) throws Exception {
         try (Live live = Live.open(ctx, client, "/talk")) {
             live.conn.sendText("Hello");
             live.conn.sendBinary(new byte[] {1, 2, 3, 4, 5});

@@ -8,15 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
-import org.netconform.harness.wsclient.FuzzServer;
 import org.netconform.reference.websocket.Opcode;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.wsclient.ClientConnection;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.ConnectRequest;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.FuzzServer;
 
 /**
  * One live connection of the client under test to a fresh {@link FuzzServer}: the server's side
@@ -44,9 +44,9 @@ final class Live implements AutoCloseable {
     final FuzzServer.Peer peer;
     final ClientRecorder rec;
     final ClientConnection conn;
-    private final Cases.Context ctx;
+    private final ClientCases.Context ctx;
 
-    private Live(Cases.Context ctx, FuzzServer server, FuzzServer.Peer peer, ClientRecorder rec, ClientConnection conn) {
+    private Live(ClientCases.Context ctx, FuzzServer server, FuzzServer.Peer peer, ClientRecorder rec, ClientConnection conn) {
         this.ctx = ctx;
         this.rec = rec;
         this.server = server;
@@ -55,11 +55,11 @@ final class Live implements AutoCloseable {
     }
 
     /** Connects with a valid 101; throws (an ERROR, the harness got no session) when that fails. */
-    static Live open(Cases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
+    static Live open(ClientCases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
         return open(ctx, client, path, FuzzServer.Peer::valid101, List.of());
     }
 
-    static Live open(Cases.Context ctx, WebSocketClientAdapter client, String path,
+    static Live open(ClientCases.Context ctx, WebSocketClientAdapter client, String path,
                      Function<FuzzServer.Peer, String> response, List<String> subprotocols) throws Exception {
         FuzzServer server = FuzzServer.start();
         ctx.onClose(server);
@@ -71,14 +71,14 @@ final class Live implements AutoCloseable {
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, Cases.POOL);
+        }, ClientCases.POOL);
         // wait for the client's request, but stop waiting as soon as connect() failed without sending one
         FuzzServer.Peer peer = server.accept(CONNECT, connecting::isCompletedExceptionally);
         if (peer == null && connecting.isCompletedExceptionally()) {
             Throwable why = connecting.handle((c, t) -> t).join();
             why = why instanceof java.util.concurrent.CompletionException && why.getCause() != null ? why.getCause() : why;
             throw new IllegalStateException("the client failed before sending an opening handshake to " + req.uri()
-                    + ": " + Cases.chain(why), why);
+                    + ": " + ClientCases.chain(why), why);
         }
         if (peer == null) {
             connecting.cancel(true);
@@ -92,7 +92,7 @@ final class Live implements AutoCloseable {
             ctx.log(server.wireLog());
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException && e.getCause().getCause() != null
                     ? e.getCause().getCause() : e.getCause();
-            throw new Refused("the client refused a valid opening handshake: " + Cases.chain(cause), cause);
+            throw new Refused("the client refused a valid opening handshake: " + ClientCases.chain(cause), cause);
         } catch (TimeoutException e) {
             ctx.log(server.wireLog());
             throw new IllegalStateException("the client did not report the connection open within " + CONNECT.toSeconds() + " s");
@@ -191,7 +191,7 @@ final class Live implements AutoCloseable {
      * timing), not the race. A client that keeps TCP open without answering, or never answers in
      * {@link #ANSWER_ATTEMPTS} connections, gets {@code close == null}: a deterministic non-answer.
      */
-    static Answer answerToClose(Cases.Context ctx, WebSocketClientAdapter client, String path, Chop chop, byte[] payload,
+    static Answer answerToClose(ClientCases.Context ctx, WebSocketClientAdapter client, String path, Chop chop, byte[] payload,
                                 Duration wait, java.util.function.Consumer<Live> beforeClose) throws Exception {
         List<String> missed = new java.util.ArrayList<>();
         for (int attempt = 1; ; attempt++) {
@@ -209,7 +209,7 @@ final class Live implements AutoCloseable {
         }
     }
 
-    static Answer answerToClose(Cases.Context ctx, WebSocketClientAdapter client, String path, Chop chop, byte[] payload,
+    static Answer answerToClose(ClientCases.Context ctx, WebSocketClientAdapter client, String path, Chop chop, byte[] payload,
                                 Duration wait) throws Exception {
         return answerToClose(ctx, client, path, chop, payload, wait, l -> { });
     }

@@ -1,4 +1,4 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 /** How the fuzzing server hands its octets to TCP (Autobahn's chop modes). */
 public enum Chop {

@@ -1,7 +1,7 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import org.netconform.harness.Values;
 
 /**
  * A frame the client under test sent, as the fuzzing server read it: header fields as on the wire
@@ -42,8 +42,7 @@ public record ClientFrame(boolean fin, int rsv, int opcode, boolean masked, int 
 
     @Override
     public String toString() {
-        String p = payload.length <= 32 ? HexFormat.ofDelimiter(" ").formatHex(payload)
-                : HexFormat.ofDelimiter(" ").formatHex(payload, 0, 32) + " ...";
+        String p = Values.hex(payload, 32);
         return opcodeName(opcode) + (fin ? " fin" : "") + (rsv != 0 ? " rsv=" + rsv : "")
                 + (masked ? String.format(" key=%08x", maskKey) : " UNMASKED") + (minimalLength ? "" : " non-minimal-length")
                 + " len=" + payload.length + (opcode == CLOSE && payload.length >= 2 ? " code=" + closeCode()

@@ -1,4 +1,4 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,17 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.netconform.harness.Values;
 import org.netconform.reference.websocket.DecoderConfig;
 import org.netconform.reference.websocket.FrameDecoder;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeadCodec;
 import org.netconform.reference.websocket.HttpRequestHead;
+import org.netconform.reference.websocket.RawFrameHeader;
 import org.netconform.reference.websocket.RawFrameWriter;
 import org.netconform.spi.websocket.Role;
 import org.netconform.reference.websocket.WebSocketProtocolException;
@@ -152,10 +153,8 @@ public final class FuzzServer implements AutoCloseable {
         }
     }
 
-    private static String hex(byte[] b, int off, int len) {
-        int shown = Math.min(len, 48);
-        return HexFormat.ofDelimiter(" ").formatHex(b, off, off + shown) + (len > shown ? " ... (" + len + " octets)" : "");
-    }
+    /** Octets shown in one wire-log line; beyond it the line says how many there were. */
+    private static final int LOGGED_OCTETS = 48;
 
     /** How the TCP connection ended. */
     public enum TcpEnd { OPEN, CLIENT_FIN, CLIENT_RESET, SERVER_CLOSED }
@@ -275,7 +274,7 @@ public final class FuzzServer implements AutoCloseable {
 
         public boolean send(Chop chop, List<byte[]> frames) {
             for (byte[] f : frames) {
-                log(tag + "-> " + describe(f) + "  [" + hex(f, 0, f.length) + "]" + (chop == Chop.WHOLE ? "" : " " + chop));
+                log(tag + "-> " + describe(f) + "  [" + Values.hex(f, LOGGED_OCTETS) + "]" + (chop == Chop.WHOLE ? "" : " " + chop));
             }
             if (chop == Chop.WHOLE) {
                 int total = frames.stream().mapToInt(f -> f.length).sum();
@@ -323,12 +322,9 @@ public final class FuzzServer implements AutoCloseable {
         }
 
         private String describe(byte[] f) {
-            if (f.length < 2) {
-                return "partial frame";
-            }
-            int op = f[0] & 0x0F;
-            return "frame " + ClientFrame.opcodeName(op) + ((f[0] & 0x80) != 0 ? " fin" : "")
-                    + (((f[0] >> 4) & 7) != 0 ? " rsv=" + ((f[0] >> 4) & 7) : "") + ((f[1] & 0x80) != 0 ? " MASKED" : "");
+            return RawFrameHeader.read(f, 0, f.length).map(h -> "frame " + ClientFrame.opcodeName(h.opcode())
+                    + (h.fin() ? " fin" : "") + (h.rsv() != 0 ? " rsv=" + h.rsv() : "") + (h.masked() ? " MASKED" : ""))
+                    .orElse("partial frame");
         }
 
         private void readLoop() {
@@ -357,7 +353,7 @@ public final class FuzzServer implements AutoCloseable {
         }
 
         private void received(byte[] chunk, int r) {
-            log(tag + "<- " + r + " octets [" + hex(chunk, 0, r) + "]");
+            log(tag + "<- " + r + " octets [" + Values.hex(Arrays.copyOf(chunk, r), LOGGED_OCTETS) + "]");
             List<ClientFrame> done = new ArrayList<>();
             synchronized (this) {
                 if (!responded) {
@@ -428,60 +424,25 @@ public final class FuzzServer implements AutoCloseable {
             }
         }
 
-        /** Lenient parse of one frame from the buffer; null when incomplete. */
+        /** Lenient read of one frame from the buffer (whatever its header says); null when incomplete. */
         private ClientFrame parse() {
-            if (filled < 2) {
+            RawFrameHeader h = RawFrameHeader.read(buf, 0, filled).orElse(null);
+            if (h == null) {
                 return null;
             }
-            int b0 = buf[0] & 0xFF, b1 = buf[1] & 0xFF;
-            int p = 2;
-            long len = b1 & 0x7F;
-            boolean minimal = true;
-            if (len == 126) {
-                if (filled < 4) {
-                    return null;
-                }
-                len = ((buf[2] & 0xFF) << 8) | (buf[3] & 0xFF);
-                minimal = len > 125;
-                p = 4;
-            } else if (len == 127) {
-                if (filled < 10) {
-                    return null;
-                }
-                len = 0;
-                for (int i = 2; i < 10; i++) {
-                    len = (len << 8) | (buf[i] & 0xFF);
-                }
-                minimal = len > 0xFFFF;
-                p = 10;
-            }
-            boolean masked = (b1 & 0x80) != 0;
-            int key = 0;
-            if (masked) {
-                if (filled < p + 4) {
-                    return null;
-                }
-                key = ((buf[p] & 0xFF) << 24) | ((buf[p + 1] & 0xFF) << 16) | ((buf[p + 2] & 0xFF) << 8) | (buf[p + 3] & 0xFF);
-                p += 4;
-            }
-            if (len < 0 || len > MAX_BUFFER) {
-                log(tag + "client frame claims " + len + " octets: dropping");
+            if (h.length() < 0 || h.length() > MAX_BUFFER) {
+                log(tag + "client frame claims " + h.length() + " octets: dropping");
                 closeQuietly();
                 return null;
             }
-            if (filled < p + len) {
+            int consumed = h.headerLength() + (int) h.length();
+            if (filled < consumed) {
                 return null;
             }
-            byte[] payload = Arrays.copyOfRange(buf, p, p + (int) len);
-            if (masked) {
-                for (int i = 0; i < payload.length; i++) {
-                    payload[i] ^= (byte) (key >>> (24 - 8 * (i & 3)));
-                }
-            }
-            int consumed = p + (int) len;
+            byte[] payload = h.payload(buf, 0);
             System.arraycopy(buf, consumed, buf, 0, filled - consumed);
             filled -= consumed;
-            return new ClientFrame((b0 & 0x80) != 0, (b0 >> 4) & 7, b0 & 0x0F, masked, key, payload, minimal, millis());
+            return new ClientFrame(h.fin(), h.rsv(), h.opcode(), h.masked(), h.maskKey(), payload, h.minimalLength(), millis());
         }
 
         private void ended(TcpEnd how, String line) {

@@ -1,4 +1,4 @@
-package org.netconform.harness.wsclient;
+package org.netconform.suites.wsclient.fuzz;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.netconform.harness.Check;
 import org.netconform.harness.Observation;
 
 /**
@@ -17,7 +18,7 @@ import org.netconform.harness.Observation;
  * that found a violation makes the test fail (an assertion), one that could not get an answer makes
  * it an ERROR, and the others still ran.
  */
-final class Cases {
+final class ClientCases {
     static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "wsclient-case");
         t.setDaemon(true);
@@ -75,11 +76,10 @@ final class Cases {
         }
     }
 
-    private Cases() {
+    private ClientCases() {
     }
 
     static void check(String expectation, Map<String, Body> cases) {
-        Observation.expected(expectation);
         Map<String, Future<String>> running = new LinkedHashMap<>();
         Map<String, Context> contexts = new LinkedHashMap<>();
         for (Map.Entry<String, Body> c : cases.entrySet()) {
@@ -119,10 +119,9 @@ final class Cases {
         }
         List<String> all = new ArrayList<>(violations);
         all.addAll(errors);
-        Observation.observed(all.isEmpty() ? cases.size() + " cases as expected" : String.join("\n", all));
-        if (!violations.isEmpty()) {
-            throw new AssertionError(violations.size() + " of " + cases.size() + " cases: " + String.join("; ", violations));
-        }
+        // a violation decides (FAIL); without one, a case that got no answer leaves the test without a verdict (ERROR)
+        Check.that(expectation, all.isEmpty() ? cases.size() + " cases as expected" : String.join("\n", all),
+                violations.isEmpty());
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.size() + " of " + cases.size() + " cases got no answer: "
                     + String.join("; ", errors));

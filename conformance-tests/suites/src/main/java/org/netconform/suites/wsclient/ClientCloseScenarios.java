@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
-import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
-import org.netconform.harness.wsclient.Chop;
-import org.netconform.harness.wsclient.ClientFrame;
-import org.netconform.harness.wsclient.FuzzServer.TcpEnd;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.Chop;
+import org.netconform.suites.wsclient.fuzz.ClientFrame;
+import org.netconform.suites.wsclient.fuzz.FuzzServer.TcpEnd;
 
 /** Close frames, status codes and the closing handshake as they bind a client (RFC 6455 §5.5.1, §7). */
-public class ClientCloseSuite {
+public class ClientCloseScenarios {
 
     static byte[] code(int code) {
         return new byte[] {(byte) (code >>> 8), (byte) code};
@@ -73,7 +73,7 @@ public class ClientCloseSuite {
         System.arraycopy(code(1000), 0, longReason, 0, 2);
         java.util.Arrays.fill(longReason, 2, 125, (byte) 'r');
         in.put("1000 with a 123-octet reason", longReason);
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         in.forEach((name, payload) -> cases.put(name, ctx -> {
             // whether the Close is answered reliably is WS-CLOSE-11; here: is this payload taken as valid
             Live.Answer a = Live.answerToClose(ctx, client, "/valid-close", Chop.WHOLE, payload, Live.REACT);
@@ -86,7 +86,7 @@ public class ClientCloseSuite {
             boolean error = (c.closeCode() == 1002 || c.closeCode() == 1007) && c.closeCode() != sent;
             return error ? "answered with the error code " + c.closeCode() + " (it sent " + sent + ")" + a.attemptsText() : null;
         }));
-        Cases.check("the client completes the closing handshake (answers with a Close) without 1002", cases);
+        ClientCases.check("the client completes the closing handshake (answers with a Close) without 1002", cases);
     }
 
     @ConformanceTest
@@ -94,7 +94,7 @@ public class ClientCloseSuite {
     @Requirement("WS-CLOSE-9")
     void whatItDoesWithCodesAbove4999(WebSocketClientAdapter client) {
         List<String> seen = new ArrayList<>();
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         for (int c : new int[] {5000, 65535}) {
             cases.put("code " + c, ctx -> {
                 try (Live live = Live.open(ctx, client, "/close-5000")) {
@@ -109,9 +109,9 @@ public class ClientCloseSuite {
             });
         }
         try {
-            Cases.check("recorded, not judged", cases);
+            ClientCases.check("recorded, not judged", cases);
         } finally {
-            Observation.observed(String.join("\n", seen));
+            Check.record("what the client answers to a server Close with code 5000 or 65535", String.join("\n", seen));
         }
     }
 
@@ -119,7 +119,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-11")
     void answersTheServersClose(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         for (Chop chop : Chop.values()) {
             cases.put("server Close 1000 [" + chop + "]", ctx -> {
                 Live.Answer a = Live.answerToClose(ctx, client, "/server-close", chop, code(1000), Live.REACT);
@@ -128,7 +128,7 @@ public class ClientCloseSuite {
             });
         }
         cases.put(RELIABILITY + " server Closes, one per connection", ctx -> answersEveryClose(ctx, client));
-        Cases.check("a Close in response, on every connection", cases);
+        ClientCases.check("a Close in response, on every connection", cases);
     }
 
     /**
@@ -143,15 +143,15 @@ public class ClientCloseSuite {
     private static final int RELIABILITY_PARALLEL = 16;
 
     /** Sends a Close 1000 on {@link #RELIABILITY} connections, 16 at a time; stops at the first batch with a miss. */
-    private static String answersEveryClose(Cases.Context ctx, WebSocketClientAdapter client) throws Exception {
+    private static String answersEveryClose(ClientCases.Context ctx, WebSocketClientAdapter client) throws Exception {
         int done = 0;
         List<String> missed = new ArrayList<>();
         while (done < RELIABILITY && missed.isEmpty()) {
             List<java.util.concurrent.Future<String>> batch = new ArrayList<>();
             for (int i = 0; i < RELIABILITY_PARALLEL && done + i < RELIABILITY; i++) {
                 int n = done + i + 1;
-                batch.add(Cases.POOL.submit(() -> {
-                    Cases.Context quiet = new Cases.Context("reliability " + n);
+                batch.add(ClientCases.POOL.submit(() -> {
+                    ClientCases.Context quiet = new ClientCases.Context("reliability " + n);
                     try (Live live = Live.open(quiet, client, "/reliability-" + n)) {
                         live.peer.sendClose(Chop.WHOLE, code(1000));
                         ClientFrame c = live.clientClose(Live.REACT);
@@ -183,7 +183,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-12")
     void answersTheCloseWithinASecond(WebSocketClientAdapter client) {
-        Cases.check("the responding Close within 1 s", "server close", ctx -> {
+        ClientCases.check("the responding Close within 1 s", "server close", ctx -> {
             Live.Answer a = Live.answerToClose(ctx, client, "/close-prompt", Chop.WHOLE, code(1000), Duration.ofSeconds(1));
             return a.close() != null ? null : "no Close within 1000 ms";
         });
@@ -195,7 +195,7 @@ public class ClientCloseSuite {
     void whichCodeTheResponseCarries(WebSocketClientAdapter client) {
         String[] seen = {"nothing"};
         try {
-            Cases.check("recorded, not judged", "server Close 4000", ctx -> {
+            ClientCases.check("recorded, not judged", "server Close 4000", ctx -> {
                 Live.Answer a = Live.answerToClose(ctx, client, "/close-code", Chop.WHOLE, code(4000), Live.REACT);
                 ClientFrame c = a.close();
                 seen[0] = c == null ? "no Close" : c.closeCode() == 4000 ? "echoes the code (4000)"
@@ -203,7 +203,7 @@ public class ClientCloseSuite {
                 return null;
             });
         } finally {
-            Observation.observed(seen[0]);
+            Check.record("the code of the client's Close in response to a server Close 4000", seen[0]);
         }
     }
 
@@ -213,7 +213,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-10")
     void closesWithTheApplicationsCodeAndReason(WebSocketClientAdapter client) {
-        Cases.check("a Close carrying 4000 and \"bye\"", "close 4000 bye", ctx -> {
+        ClientCases.check("a Close carrying 4000 and \"bye\"", "close 4000 bye", ctx -> {
             try (Live live = Live.open(ctx, client, "/app-close")) {
                 live.conn.close(4000, "bye");
                 ClientFrame c = live.clientClose(Live.REACT);
@@ -229,7 +229,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-1")
     void closePayloadIsCodeThenReason(WebSocketClientAdapter client) {
-        Cases.check("close 1000 \"bye\" has the payload 03 e8 62 79 65", "close 1000 bye", ctx -> {
+        ClientCases.check("close 1000 \"bye\" has the payload 03 e8 62 79 65", "close 1000 bye", ctx -> {
             try (Live live = Live.open(ctx, client, "/close-payload")) {
                 live.conn.close(1000, "bye");
                 ClientFrame c = live.clientClose(Live.REACT);
@@ -245,7 +245,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-3")
     void neverSendsAReasonOver123Octets(WebSocketClientAdapter client) {
-        Cases.check("a 124-octet reason is refused, or truncated at a code point boundary", "long reason", ctx -> {
+        ClientCases.check("a 124-octet reason is refused, or truncated at a code point boundary", "long reason", ctx -> {
             for (int attempt = 1; ; attempt++) {
                 Live live = Live.open(ctx, client, "/long-reason-" + attempt);
                 try {
@@ -277,7 +277,7 @@ public class ClientCloseSuite {
     }
 
     private static void mustNotSendCodes(WebSocketClientAdapter client, int... codes) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         for (int code : codes) {
             cases.put("close(" + code + ")", ctx -> {
                 try (Live live = Live.open(ctx, client, "/bad-code")) {
@@ -292,7 +292,7 @@ public class ClientCloseSuite {
                 }
             });
         }
-        Cases.check("the API refuses the code or sends another (or none)", cases);
+        ClientCases.check("the API refuses the code or sends another (or none)", cases);
     }
 
     @ConformanceTest
@@ -315,7 +315,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-14")
     void sendsNoDataAfterItsClose(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("the application closes, then sends", ctx -> {
             try (Live live = Live.open(ctx, client, "/late-own")) {
                 live.peer.autoClose(false);
@@ -340,10 +340,10 @@ public class ClientCloseSuite {
             Thread.sleep(50);
             return dataAfterClose(ctx, a.live());
         });
-        Cases.check("no data frame after the client's Close, even when the application sends", cases);
+        ClientCases.check("no data frame after the client's Close, even when the application sends", cases);
     }
 
-    private static String dataAfterClose(Cases.Context ctx, Live live) throws InterruptedException {
+    private static String dataAfterClose(ClientCases.Context ctx, Live live) throws InterruptedException {
         try {
             live.conn.sendText("late");
         } catch (Exception e) {
@@ -361,7 +361,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-15")
     void sendsNoSecondClose(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("client closes, server answers", ctx -> {
             try (Live live = Live.open(ctx, client, "/one-close")) {
                 live.peer.autoClose(false);
@@ -389,14 +389,14 @@ public class ClientCloseSuite {
                 return n <= 1 ? null : "sent " + n + " Close frames";
             }
         });
-        Cases.check("one Close from the client, never a second", cases);
+        ClientCases.check("one Close from the client, never a second", cases);
     }
 
     @ConformanceTest
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-17")
     void waitsForTheServerToCloseTcp(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("client starts the close", ctx -> {
             try (Live live = Live.open(ctx, client, "/wait-tcp")) {
                 live.peer.tcpCloseDelay(Duration.ofMillis(500));
@@ -418,7 +418,7 @@ public class ClientCloseSuite {
                 return live.peer.tcpEnd() == TcpEnd.SERVER_CLOSED ? null : "the client closed TCP first (" + live.peer.tcpEnd() + ")";
             }
         });
-        Cases.check("after the closing handshake the client leaves closing TCP to the server (held 500 ms)", cases);
+        ClientCases.check("after the closing handshake the client leaves closing TCP to the server (held 500 ms)", cases);
     }
 
     @ConformanceTest
@@ -427,7 +427,7 @@ public class ClientCloseSuite {
     void howLongItWaitsForTheServer(WebSocketClientAdapter client) {
         String[] seen = {"nothing"};
         try {
-            Cases.check("recorded, not judged", "server never closes TCP", ctx -> {
+            ClientCases.check("recorded, not judged", "server never closes TCP", ctx -> {
                 try (Live live = Live.open(ctx, client, "/never-close")) {
                     live.peer.autoClose(false);
                     long t0 = live.peer.now();
@@ -441,7 +441,8 @@ public class ClientCloseSuite {
                 }
             });
         } finally {
-            Observation.observed(seen[0]);
+            Check.record("how long after its Close the client waits before closing TCP itself, when the server never does",
+                    seen[0]);
         }
     }
 
@@ -451,7 +452,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-20")
     void processesNothingAfterFailing(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("RSV1 text, then a Ping, a text and a Close", ctx -> {
             try (Live live = Live.open(ctx, client, "/after-fail")) {
                 live.peer.autoClose(false);
@@ -479,7 +480,7 @@ public class ClientCloseSuite {
                 return problems.isEmpty() ? null : String.join("; ", problems);
             }
         });
-        Cases.check("after the offending frame: no Pong, no message, no Close in response to the Close", cases);
+        ClientCases.check("after the offending frame: no Pong, no message, no Close in response to the Close", cases);
     }
 
     private static Map<String, List<byte[]>> protocolErrors() {
@@ -494,7 +495,7 @@ public class ClientCloseSuite {
 
     private static void closeCodeOnFailure(WebSocketClientAdapter client, Map<String, List<byte[]>> in,
                                            java.util.function.IntPredicate ok, String want) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         in.forEach((name, frames) -> cases.put(name, ctx -> {
             // Some clients send their Close before closing TCP on some connections only: the JDK's on about
             // 1 in 4, Java-WebSocket on nearly all. A single connection would decide by chance, so up to
@@ -528,7 +529,7 @@ public class ClientCloseSuite {
             return ok.test(first.closeCode()) ? null : "Close with " + (first.closeCode() == -1 ? "no code" : first.closeCode())
                     + ", expected " + want + tally;
         }));
-        Cases.check("on failing: a Close with " + want + " before TCP is closed", cases);
+        ClientCases.check("on failing: a Close with " + want + " before TCP is closed", cases);
     }
 
     @ConformanceTest
@@ -560,17 +561,17 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-25")
     void reportsTheCloseToTheApplication(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("server Close 4001 \"why\"", ctx -> reported(ctx, client, live -> live.peer.sendClose(Chop.WHOLE,
                 new byte[] {0x0f, (byte) 0xa1, 'w', 'h', 'y'}), 4001, "why"));
         cases.put("server Close without a code", ctx -> reported(ctx, client, live -> live.peer.sendClose(Chop.WHOLE, new byte[0]),
                 1005, ""));
         cases.put("TCP dropped without a Close", ctx -> reported(ctx, client, live -> live.peer.closeTcp(), 1006, null));
-        Cases.check("the application is told the first Close's code and reason; 1005 when it had no code; 1006 when none came",
+        ClientCases.check("the application is told the first Close's code and reason; 1005 when it had no code; 1006 when none came",
                 cases);
     }
 
-    private static String reported(Cases.Context ctx, WebSocketClientAdapter client, java.util.function.Consumer<Live> action,
+    private static String reported(ClientCases.Context ctx, WebSocketClientAdapter client, java.util.function.Consumer<Live> action,
                                    int code, String reason) throws Exception {
         try (Live live = Live.open(ctx, client, "/report")) {
             action.accept(live);
@@ -594,7 +595,7 @@ public class ClientCloseSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-CLOSE-26")
     void staysOpenWhenIdle(WebSocketClientAdapter client) {
-        Cases.check("an idle connection stays open (watched 1 s)", "idle", ctx -> {
+        ClientCases.check("an idle connection stays open (watched 1 s)", "idle", ctx -> {
             try (Live live = Live.open(ctx, client, "/idle")) {
                 boolean closed = live.peer.awaitCloseOrEnd(Duration.ofSeconds(1));
                 return closed ? "closed an idle connection: " + live.peer.frames() + " TCP " + live.peer.tcpEnd() : null;

@@ -13,28 +13,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
-import org.netconform.harness.wsclient.FuzzServer;
-import org.netconform.harness.wsclient.HandshakeStub;
-import org.netconform.harness.wsclient.HandshakeStub.Response101;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeaders;
 import org.netconform.spi.wsclient.ClientConnection;
 import org.netconform.spi.wsclient.ClientRecorder;
 import org.netconform.spi.wsclient.ConnectRequest;
 import org.netconform.spi.wsclient.WebSocketClientAdapter;
+import org.netconform.suites.wsclient.fuzz.FuzzServer;
+import org.netconform.suites.wsclient.fuzz.HandshakeStub;
+import org.netconform.suites.wsclient.fuzz.HandshakeStub.Response101;
 
 /**
  * The client's opening handshake (RFC 6455 §4.1): what it sends, read octet for octet by the fuzzing
  * server, and which responses it refuses, served by WireMock (one stubbed response per requirement)
  * or, for the tolerant reading of a valid 101, by the fuzzing server.
  */
-public class ClientHandshakeSuite {
+public class ClientHandshakeScenarios {
 
     /** Connects to the fuzzing server at this path and returns the request the client sent. */
-    private static FuzzServer.Peer request(Cases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
+    private static FuzzServer.Peer request(ClientCases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
         return Live.open(ctx, client, path).peer;
     }
 
@@ -42,7 +43,7 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-5")
     void requestLineIsAGetForTheResourceName(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         for (String path : List.of("/chat?x=1", "/a/b", "")) {
             cases.put(path.isEmpty() ? "(empty path)" : path, ctx -> {
                 Live live = Live.open(ctx, client, path);
@@ -55,14 +56,14 @@ public class ClientHandshakeSuite {
                 return ok ? null : "request line '" + line + "', expected 'GET " + expected + " HTTP/1.1'";
             });
         }
-        Cases.check("GET <resource name> HTTP/1.1, the resource name being '/' for an empty path", cases);
+        ClientCases.check("GET <resource name> HTTP/1.1, the resource name being '/' for an empty path", cases);
     }
 
     @ConformanceTest
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-6")
     void hostHeaderHasHostAndPort(WebSocketClientAdapter client) {
-        Cases.check("Host: 127.0.0.1:<port> (the port is not 80)", "host", ctx -> {
+        ClientCases.check("Host: 127.0.0.1:<port> (the port is not 80)", "host", ctx -> {
             Live live = Live.open(ctx, client, "/host");
             List<String> host = live.peer.request().headers().all("Host");
             String expected = "127.0.0.1:" + live.server.port();
@@ -75,7 +76,7 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-7")
     void upgradeAndConnectionHeaders(WebSocketClientAdapter client) {
-        Cases.check("Upgrade includes websocket, Connection includes Upgrade", "headers", ctx -> {
+        ClientCases.check("Upgrade includes websocket, Connection includes Upgrade", "headers", ctx -> {
             HttpHeaders h = request(ctx, client, "/upgrade").request().headers();
             List<String> problems = new ArrayList<>();
             if (!h.containsToken("Upgrade", "websocket")) {
@@ -92,7 +93,7 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-8")
     void keyIsSixteenRandomOctetsPerConnection(WebSocketClientAdapter client) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         cases.put("keys of 8 connections", ctx -> {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -117,14 +118,14 @@ public class ClientHandshakeSuite {
             ctx.log("keys: " + keys);
             return distinct.size() == keys.size() ? null : "keys repeat across connections: " + keys;
         });
-        Cases.check("one Sec-WebSocket-Key per request, 16 octets in base64, never the same twice", cases);
+        ClientCases.check("one Sec-WebSocket-Key per request, 16 octets in base64, never the same twice", cases);
     }
 
     @ConformanceTest
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-9")
     void versionIsThirteen(WebSocketClientAdapter client) {
-        Cases.check("exactly one Sec-WebSocket-Version: 13", "version", ctx -> {
+        ClientCases.check("exactly one Sec-WebSocket-Version: 13", "version", ctx -> {
             List<String> v = request(ctx, client, "/version").request().headers().all(Handshake.SEC_WEBSOCKET_VERSION);
             return v.size() == 1 && v.get(0).strip().equals("13") ? null : "Sec-WebSocket-Version " + v;
         });
@@ -134,7 +135,7 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-10")
     void offeredSubprotocolsAreDistinctTokens(WebSocketClientAdapter client) {
-        Cases.check("no Sec-WebSocket-Protocol, or distinct non-empty tokens", "no subprotocols offered", ctx -> {
+        ClientCases.check("no Sec-WebSocket-Protocol, or distinct non-empty tokens", "no subprotocols offered", ctx -> {
             HttpHeaders h = request(ctx, client, "/protocols").request().headers();
             List<String> tokens = h.elements(Handshake.SEC_WEBSOCKET_PROTOCOL);
             if (!h.contains(Handshake.SEC_WEBSOCKET_PROTOCOL)) {
@@ -150,7 +151,7 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-11")
     void sendsNothingBeforeTheResponse(WebSocketClientAdapter client) {
-        Cases.check("no octet from the client between its request and the server's response (held 300 ms)", "wait", ctx -> {
+        ClientCases.check("no octet from the client between its request and the server's response (held 300 ms)", "wait", ctx -> {
             Live live = Live.open(ctx, client, "/wait", p -> {
                 try {
                     Thread.sleep(Live.QUIET.toMillis());
@@ -185,7 +186,7 @@ public class ClientHandshakeSuite {
                 + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "  \r\n");
         heads.put("all of these at once", accept -> "upgrade: WebSocket\r\nconnection: keep-alive, Upgrade\r\n"
                 + "sec-websocket-accept:   " + accept + "  \r\n");
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         int[] n = {0};
         heads.forEach((name, fields) -> {
             String path = "/tolerant-" + (++n[0]);
@@ -195,15 +196,15 @@ public class ClientHandshakeSuite {
                             + fields.apply(Handshake.computeAccept(p.key())) + "\r\n", List.of());
                     return null;
                 } catch (Live.Refused e) {
-                    return "refused this valid 101: " + Cases.chain(e.getCause());
+                    return "refused this valid 101: " + ClientCases.chain(e.getCause());
                 }
             });
         });
         cases.put("the plain valid 101 served by WireMock (accept from a response transformer)", ctx -> {
             Refusal r = connectToStub(ctx, client, Response101.VALID);
-            return r.refused == null ? null : "refused a valid 101: " + Cases.chain(r.refused);
+            return r.refused == null ? null : "refused a valid 101: " + ClientCases.chain(r.refused);
         });
-        Cases.check("the client reports the connection open for each of these valid 101 responses", cases);
+        ClientCases.check("the client reports the connection open for each of these valid 101 responses", cases);
     }
 
     // ---- responses a client must refuse, served by WireMock ----
@@ -212,7 +213,7 @@ public class ClientHandshakeSuite {
     record Refusal(Throwable refused, ClientConnection opened, ClientRecorder rec) {
     }
 
-    private static Refusal connectToStub(Cases.Context ctx, WebSocketClientAdapter client, Response101 r) throws Exception {
+    private static Refusal connectToStub(ClientCases.Context ctx, WebSocketClientAdapter client, Response101 r) throws Exception {
         HandshakeStub stub = STUB.get();
         URI uri = stub.uri(r);
         ctx.log("stub response " + r.name() + ": " + r.description + "\nconnect " + uri);
@@ -223,7 +224,7 @@ public class ClientHandshakeSuite {
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, Cases.POOL);
+        }, ClientCases.POOL);
         try {
             ClientConnection c = f.get(Live.CONNECT.toMillis() + 1000, TimeUnit.MILLISECONDS);
             ctx.onClose(c::abort);
@@ -256,14 +257,14 @@ public class ClientHandshakeSuite {
     private static final LazyStub STUB = new LazyStub();
 
     private static void mustRefuse(WebSocketClientAdapter client, Response101... responses) {
-        Map<String, Cases.Body> cases = new LinkedHashMap<>();
+        Map<String, ClientCases.Body> cases = new LinkedHashMap<>();
         for (Response101 r : responses) {
             cases.put(r.description, ctx -> {
                 Refusal got = connectToStub(ctx, client, r);
                 return got.refused != null ? null : "accepted it: the client reported the connection open";
             });
         }
-        Cases.check("the client refuses the response (connect fails) and reports no open connection", cases);
+        ClientCases.check("the client refuses the response (connect fails) and reports no open connection", cases);
     }
 
     @ConformanceTest
@@ -277,17 +278,19 @@ public class ClientHandshakeSuite {
     @Execution(ExecutionMode.CONCURRENT)
     @Requirement("WS-HS-13")
     void whatItDoesWithARedirect(WebSocketClientAdapter client) {
-        Cases.Context ctx = new Cases.Context("redirect");
+        ClientCases.Context ctx = new ClientCases.Context("redirect");
+        String seen;
         try {
             Refusal r = connectToStub(ctx, client, Response101.REDIRECT);
-            Observation.observed(r.refused == null ? "followed the 302 to the valid 101 and opened the connection"
-                    : "failed the connection on the 302: " + r.refused);
+            seen = r.refused == null ? "followed the 302 to the valid 101 and opened the connection"
+                    : "failed the connection on the 302: " + r.refused;
         } catch (Exception e) {
-            Observation.observed("no decision: " + e.getMessage());
+            seen = "no decision: " + e.getMessage();
         } finally {
             ctx.release();
             Observation.wire(ctx.logText());
         }
+        Check.record("what the client does with a 302 to a valid 101", seen);
     }
 
     @ConformanceTest
