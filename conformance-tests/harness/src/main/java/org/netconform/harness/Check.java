@@ -25,6 +25,18 @@ public final class Check {
     }
 
     /**
+     * Passes when {@code ok} holds, as {@link #that(String, Object, boolean)}; a failure's reason is
+     * {@code whyNot}, a short summary, where {@code observed} is long (every case of a run, a line each).
+     */
+    public static void that(String expectation, Object observed, boolean ok, String whyNot) {
+        Observation.expected(expectation);
+        Observation.observed(Values.describe(observed));
+        if (!ok) {
+            throw new AssertionError(whyNot);
+        }
+    }
+
+    /**
      * Passes when no problem was found. Each of {@code problems} is one way what was observed departed
      * from {@code expectation}; the report lists them a line each, or {@code whenNone} when there are none.
      */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.netconform.harness.Check;
 import org.netconform.harness.CurrentTarget;
 import org.netconform.harness.Observation;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
@@ -124,14 +125,11 @@ public final class CaseRunner {
             Observation.wire("=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + " -> "
                     + v.outcome() + "\n" + d.session().log());
         }
-        Observation.expected(expected);
-        Observation.observed(ok + " of " + done.size() + " cases as required" + (na > 0 ? ", " + na + " not applicable" : "")
-                + "\n" + String.join("\n", observed));
-        if (!broken.isEmpty()) {
-            throw new AssertionError(broken.size() + " of " + done.size() + " cases break it: "
-                    + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
-                    + (broken.size() > 5 ? "; ..." : ""));
-        }
+        Check.that(expected, ok + " of " + done.size() + " cases as required"
+                        + (na > 0 ? ", " + na + " not applicable" : "") + "\n" + String.join("\n", observed),
+                broken.isEmpty(), broken.size() + " of " + done.size() + " cases break it: "
+                        + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
+                        + (broken.size() > 5 ? "; ..." : ""));
         if (!noAnswer.isEmpty()) {
             throw new IllegalStateException(noAnswer.size() + " of " + done.size() + " cases got no answer: "
                     + String.join("; ", noAnswer.subList(0, Math.min(5, noAnswer.size()))));
@@ -156,8 +154,7 @@ public final class CaseRunner {
             Observation.wire("=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + "\n"
                     + d.session().log());
         }
-        Observation.expected(expected);
-        Observation.observed(String.join("\n", lines));
+        Check.record(expected, String.join("\n", lines));
         if (errors.size() == done.size()) {
             throw new IllegalStateException("no case got an answer: " + errors.get(0));
         }
