@@ -214,11 +214,11 @@ public class ClientCloseScenarios {
     @Requirement("WS-CLOSE-10")
     void closesWithTheApplicationsCodeAndReason(WebSocketClientAdapter client) {
         ClientCases.check("a Close carrying 4000 and \"bye\"", "close 4000 bye", ctx -> {
-            try (Live live = Live.open(ctx, client, "/app-close")) {
-                live.conn.close(4000, "bye");
-                ClientFrame c = live.clientClose(Live.REACT);
+            Live.Answer a = Live.ownClose(ctx, client, "/app-close", 4000, "bye");
+            try (Live live = a.live()) {
+                ClientFrame c = a.close();
                 if (c == null) {
-                    return "no Close frame";
+                    return "no Close frame" + a.attemptsText();
                 }
                 return c.closeCode() == 4000 && c.closeReason().equals("bye") ? null : "sent " + c;
             }
@@ -230,11 +230,11 @@ public class ClientCloseScenarios {
     @Requirement("WS-CLOSE-1")
     void closePayloadIsCodeThenReason(WebSocketClientAdapter client) {
         ClientCases.check("close 1000 \"bye\" has the payload 03 e8 62 79 65", "close 1000 bye", ctx -> {
-            try (Live live = Live.open(ctx, client, "/close-payload")) {
-                live.conn.close(1000, "bye");
-                ClientFrame c = live.clientClose(Live.REACT);
+            Live.Answer a = Live.ownClose(ctx, client, "/close-payload", 1000, "bye");
+            try (Live live = a.live()) {
+                ClientFrame c = a.close();
                 if (c == null) {
-                    return "no Close frame";
+                    return "no Close frame" + a.attemptsText();
                 }
                 return java.util.Arrays.equals(c.payload(), hex("03 e8 62 79 65")) ? null : "payload " + Fuzz.describe(c.payload());
             }

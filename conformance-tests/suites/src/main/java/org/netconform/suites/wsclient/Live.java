@@ -209,6 +209,29 @@ final class Live implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a connection, has the application close it with this code and reason, and waits up to
+     * {@link #REACT} for the client's Close. As with {@link #answerToClose}, a connection whose client
+     * ended TCP without any Close (Java-WebSocket's thread race, judged by WS-CLOSE-11 alone) is retried on a
+     * fresh one, up to {@link #ANSWER_ATTEMPTS}; the caller judges the Close the client sent.
+     */
+    static Answer ownClose(ClientCases.Context ctx, WebSocketClientAdapter client, String path, int code, String reason)
+            throws Exception {
+        List<String> missed = new java.util.ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            Live live = open(ctx, client, path);
+            live.conn.close(code, reason);
+            ClientFrame c = live.clientClose(REACT);
+            if (c != null || live.peer.tcpEnd() == FuzzServer.TcpEnd.OPEN || attempt == ANSWER_ATTEMPTS) {
+                return new Answer(live, c, attempt, missed);
+            }
+            missed.add("TCP " + live.peer.tcpEnd());
+            ctx.log("connection " + attempt + ": the client ended TCP (" + live.peer.tcpEnd()
+                    + ") without sending its Close; trying a fresh connection");
+            live.close();
+        }
+    }
+
     static Answer answerToClose(ClientCases.Context ctx, WebSocketClientAdapter client, String path, Chop chop, byte[] payload,
                                 Duration wait) throws Exception {
         return answerToClose(ctx, client, path, chop, payload, wait, l -> { });
