@@ -1,0 +1,67 @@
+package org.netconform.suites.nat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.netconform.harness.Observation;
+
+/**
+ * The lines a NAT check writes to its execution's wire log. What the classifier learns is kept for the
+ * rest of the run (see {@link NatFacts}) together with the lines that showed it, so a later check that
+ * uses the finding shows the same evidence without probing the NAT again. A quiet section (a lifetime
+ * search of many labs) writes only the summary its caller adds.
+ */
+final class NatEvidence {
+    private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
+    private static final ThreadLocal<Integer> QUIET = ThreadLocal.withInitial(() -> 0);
+
+    private NatEvidence() {
+    }
+
+    /** A finding and the lines that showed it. */
+    record Learned<T>(T value, List<String> lines) {
+        /** Writes the lines again, marked as learned earlier in the run, and returns the value. */
+        T replay() {
+            line("-- learned earlier in this run:");
+            lines.forEach(l -> line("   " + l));
+            return value;
+        }
+    }
+
+    static void line(String text) {
+        if (QUIET.get() > 0) {
+            return;
+        }
+        List<String> capture = CAPTURE.get();
+        if (capture != null) {
+            capture.add(text);
+        }
+        Observation.wire(text);
+    }
+
+    /** Runs {@code body}, collecting the lines it writes (they also go to the wire log as usual). */
+    static <T> Learned<T> learn(Supplier<T> body) {
+        List<String> outer = CAPTURE.get();
+        List<String> mine = new ArrayList<>();
+        CAPTURE.set(mine);
+        try {
+            T value = body.get();
+            return new Learned<>(value, List.copyOf(mine));
+        } finally {
+            CAPTURE.set(outer);
+            if (outer != null) {
+                outer.addAll(mine);
+            }
+        }
+    }
+
+    /** Runs {@code body} without writing its lines. */
+    static <T> T quietly(Supplier<T> body) {
+        QUIET.set(QUIET.get() + 1);
+        try {
+            return body.get();
+        } finally {
+            QUIET.set(QUIET.get() - 1);
+        }
+    }
+}
