@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.netconform.harness.SuiteLauncher;
 import org.netconform.spec.Level;
 import org.netconform.spec.SpecCatalog;
+import org.netconform.suites.nat.NatPropertyHook;
+import org.netconform.suites.nat.NatTries;
 
 /**
  * The NAT suite against the in-process fake NATs of {@code org.netconform.broken.nat}: the correct ones
@@ -124,6 +126,23 @@ class NatSuiteCatchesBrokenNatsTest {
                     // two hosts colliding on one port and one more datagram show it: at most four steps
                     assertThat(counterexample.split(",").length).as(counterexample).isLessThanOrEqualTo(4);
                 });
+    }
+
+    /**
+     * Every NAT property gets its tries per layer: without {@link NatTries} and its hook a property would
+     * run jqwik's default thousand tries, each a lab between namespaces at the endpoint layer.
+     */
+    @Test
+    void everyNatPropertyHasItsTriesPerLayer() {
+        List<java.lang.reflect.Method> properties = TraceabilityTest.suiteMethods().stream()
+                .filter(m -> m.getDeclaringClass().getPackageName().equals(SUITES))
+                .filter(m -> m.isAnnotationPresent(net.jqwik.api.Property.class)).toList();
+        assertThat(properties).hasSizeGreaterThanOrEqualTo(8).allSatisfy(m -> {
+            assertThat(m.getAnnotation(NatTries.class)).as(m.toString()).isNotNull();
+            assertThat(m.getDeclaringClass().getAnnotation(net.jqwik.api.lifecycle.AddLifecycleHook.class))
+                    .as(m.getDeclaringClass().getName()).isNotNull()
+                    .satisfies(h -> assertThat(h.value()).isEqualTo(NatPropertyHook.class));
+        });
     }
 
     /** A break leaves the families it does not touch passing. */

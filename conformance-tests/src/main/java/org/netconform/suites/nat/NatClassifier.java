@@ -1,10 +1,12 @@
 package org.netconform.suites.nat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.netconform.spec.Layer;
 import org.netconform.suites.nat.NatClassification.Filtering;
 import org.netconform.suites.nat.NatClassification.Hairpin;
 import org.netconform.suites.nat.NatClassification.Mapping;
@@ -306,22 +308,22 @@ final class NatClassifier {
             PortSample ports = ports(nat);
             Hairpin h = hairpin(nat);
             Pooling p = pooling(nat).pooling();
-            boolean virtual = nat.layer() == org.netconform.spec.Layer.MODEL;
+            boolean virtual = nat.layer() == Layer.MODEL;
             // timers and refresh matter only where the comparison lets time pass: in virtual time
-            Optional<java.time.Duration> oneWay = virtual ? exact(NatTimers.lifetime(nat, Flow.ONE_WAY)) : Optional.empty();
-            Optional<java.time.Duration> replied = virtual ? exact(NatTimers.lifetime(nat, Flow.REPLIED)) : Optional.empty();
+            Optional<Duration> oneWay = virtual ? exact(NatTimers.lifetime(nat, Flow.ONE_WAY)) : Optional.empty();
+            Optional<Duration> replied = virtual ? exact(NatTimers.lifetime(nat, Flow.REPLIED)) : Optional.empty();
             Optional<Boolean> outbound = virtual ? NatTimers.refreshSeen(nat, false) : Optional.empty();
             Optional<Boolean> inbound = virtual ? NatTimers.refreshSeen(nat, true) : Optional.empty();
             boolean overloading = collision(nat).equals(OVERLOADED);
+            Optional<Integer> quota = nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota() : Optional.empty();
             NatClassification c = new NatClassification(m, f, ports.assignment(), ports.parity(), overloading, h, p,
-                    oneWay, replied,
-                    outbound, inbound, nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota() : Optional.empty());
+                    oneWay, replied, outbound, inbound, quota);
             NatEvidence.line("classification: " + c.summary());
             return c;
         });
     }
 
-    private static Optional<java.time.Duration> exact(NatTimers.Lifetime l) {
+    private static Optional<Duration> exact(NatTimers.Lifetime l) {
         return l.exact() ? l.expiredAt() : Optional.empty();
     }
 

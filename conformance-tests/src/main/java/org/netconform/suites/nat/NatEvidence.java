@@ -8,12 +8,19 @@ import org.netconform.harness.Observation;
 /**
  * The lines a NAT check writes to its execution's wire log. What the classifier learns is kept for the
  * rest of the run (see {@link NatFacts}) together with the lines that showed it, so a later check that
- * uses the finding shows the same evidence without probing the NAT again. A quiet section (a lifetime
- * search of many labs) writes only the summary its caller adds.
+ * uses the finding shows the same evidence without probing the NAT again.
+ *
+ * <p>Two ways to write less: {@link #quietly} drops the lines of a section altogether (a lifetime search
+ * of many labs, whose caller writes a summary; the model's side of the comparison); while a NAT property
+ * runs ({@link #duringProperty}) lines are still collected for findings but not written, because one
+ * execution spans every try and every shrinking step, and the counterexample with its check says what
+ * failed.
  */
 final class NatEvidence {
     private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
-    private static final ThreadLocal<Integer> QUIET = ThreadLocal.withInitial(() -> 0);
+    private static final ThreadLocal<Integer> SILENT = ThreadLocal.withInitial(() -> 0);
+    /** Process-wide, since jqwik may shrink on a worker thread; jqwik runs one property at a time. */
+    private static volatile boolean propertyRunning;
 
     private NatEvidence() {
     }
@@ -29,14 +36,16 @@ final class NatEvidence {
     }
 
     static void line(String text) {
-        if (QUIET.get() > 0) {
+        if (SILENT.get() > 0) {
             return;
         }
         List<String> capture = CAPTURE.get();
         if (capture != null) {
             capture.add(text);
         }
-        Observation.wire(text);
+        if (!propertyRunning) {
+            Observation.wire(text);
+        }
     }
 
     /** Runs {@code body}, collecting the lines it writes (they also go to the wire log as usual). */
@@ -55,13 +64,24 @@ final class NatEvidence {
         }
     }
 
-    /** Runs {@code body} without writing its lines. */
+    /** Runs {@code body} without writing or collecting its lines. */
     static <T> T quietly(Supplier<T> body) {
-        QUIET.set(QUIET.get() + 1);
+        SILENT.set(SILENT.get() + 1);
         try {
             return body.get();
         } finally {
-            QUIET.set(QUIET.get() - 1);
+            SILENT.set(SILENT.get() - 1);
+        }
+    }
+
+    /** Runs a property's execution: lines are collected for findings, not written to the wire log. */
+    static <T> T duringProperty(Supplier<T> body) {
+        boolean before = propertyRunning;
+        propertyRunning = true;
+        try {
+            return body.get();
+        } finally {
+            propertyRunning = before;
         }
     }
 }

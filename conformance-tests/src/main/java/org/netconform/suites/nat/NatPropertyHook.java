@@ -37,7 +37,7 @@ public final class NatPropertyHook implements AroundPropertyHook {
         } catch (TestAbortedException e) {
             return new Unsupported(e);
         }
-        return property.execute();
+        return NatEvidence.duringProperty(property::execute);
     }
 
     private static void check(NatTries.Need need, NatAdapter nat) {

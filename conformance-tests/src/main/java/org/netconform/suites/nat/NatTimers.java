@@ -95,10 +95,8 @@ final class NatTimers {
      * one lab and one wait give the bracket.
      */
     static Lifetime measureUdp(NatAdapter nat, Flow flow) {
-        boolean virtual;
-        try (NatBench probe = NatEvidence.quietly(() -> NatBench.open(nat))) {
-            virtual = probe.virtualTime();
-        }
+        // the model layer is virtual time, the endpoint layer real time (NatAdapter's contract)
+        boolean virtual = nat.layer() == Layer.MODEL;
         Lifetime l = virtual ? searchVirtual(nat, flow) : scheduleReal(nat, flow);
         NatEvidence.line("UDP mapping " + flow + ": " + l.describe()
                 + (virtual ? " (virtual time, one lab per probe, to the second)" : " (real time, one lab)"));
