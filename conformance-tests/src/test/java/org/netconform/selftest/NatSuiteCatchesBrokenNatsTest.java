@@ -145,6 +145,17 @@ class NatSuiteCatchesBrokenNatsTest {
         });
     }
 
+    /** A lab that cannot answer is the harness's problem, not the NAT's: ERROR (or UNSUPPORTED), never a verdict. */
+    @Test
+    void aDeadLabIsAnErrorAndNeverAVerdict() {
+        List<SuiteLauncher.Result> results = SuiteLauncher.run("broken-nat-lab-dies", SUITES).results();
+        // NAT-INFO-14 reads the adapter's topology and opens no lab
+        assertThat(results).filteredOn(r -> !r.requirements().contains("NAT-INFO-14")).isNotEmpty().allSatisfy(r ->
+                assertThat(r.outcome()).as(r.toString()).isIn("ERROR", "UNSUPPORTED"));
+        assertThat(results).filteredOn(r -> r.requirements().contains("NAT-XLATE-1")).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("NatLabException").contains("agent"));
+    }
+
     /** A break leaves the families it does not touch passing. */
     @Test
     void eachBreakLeavesTheUnrelatedFamiliesPassing() {

@@ -12,6 +12,7 @@ import org.netconform.spi.AreaAdapter;
 import org.netconform.spi.Target;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatLab;
+import org.netconform.spi.nat.NatLabException;
 import org.netconform.spi.nat.NatLabOptions;
 import org.netconform.spi.nat.NatTopology;
 import org.netconform.spi.nat.TcpOutcome;
@@ -78,9 +79,13 @@ public abstract class FakeNatTarget implements Target {
                         c = c.withTcpTimers(options.tcpEstablishedTimeout().get(), options.tcpTransitoryTimeout().get());
                     }
                 }
-                return new FakeNat(self.topology(), c, self.virtual());
+                return self.lab(c);
             }
         });
+    }
+
+    NatLab lab(FakeNatConfig c) {
+        return new FakeNat(topology(), c, virtual());
     }
 
     /** EIM + APDF, port preserving, hairpinning with the external source, RFC timers: like Linux, minus its 30 s. */
@@ -278,6 +283,29 @@ public abstract class FakeNatTarget implements Target {
         @Override
         NatTopology topology() {
             return cgn.topology();
+        }
+    }
+
+    /** A lab whose agent is gone: every operation fails with NatLabException, which is ERROR, never a verdict. */
+    public static final class LabDies extends FakeNatTarget {
+        @Override
+        public String id() {
+            return "broken-nat-lab-dies";
+        }
+
+        @Override
+        FakeNatConfig config() {
+            return FakeNatConfig.correct();
+        }
+
+        @Override
+        NatLab lab(FakeNatConfig c) {
+            NatLab inner = super.lab(c);
+            return (NatLab) java.lang.reflect.Proxy.newProxyInstance(NatLab.class.getClassLoader(),
+                    new Class<?>[] {NatLab.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "topology", "virtualTime", "close", "describeTable" -> method.invoke(inner, args);
+                        default -> throw new NatLabException("the lab's agent in the inside namespace died");
+                    });
         }
     }
 
