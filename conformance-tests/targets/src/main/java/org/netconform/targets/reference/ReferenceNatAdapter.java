@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.netconform.reference.nat.NatConfig;
+import org.netconform.reference.nat.lab.ModelNatLab;
 import org.netconform.spec.Layer;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatLab;

@@ -10,6 +10,7 @@ import org.netconform.reference.nat.Hairpinning;
 import org.netconform.reference.nat.MappingBehavior;
 import org.netconform.reference.nat.NatConfig;
 import org.netconform.reference.nat.NatPreset;
+import org.netconform.reference.nat.lab.ModelNatLab;
 import org.netconform.spec.Layer;
 import org.netconform.spi.nat.Delivery;
 import org.netconform.spi.nat.NatAdapter;

@@ -1,4 +1,4 @@
-package org.netconform.targets.reference;
+package org.netconform.reference.nat.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,113 @@
+package org.netconform.suites.nat;
+
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.FalsifiedSample;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
+import org.netconform.harness.CurrentTarget;
+import org.netconform.spec.Layer;
+import org.netconform.spi.nat.NatAdapter;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Applies {@link NatTries} to each per-target execution of a NAT property: sets the tries for the
+ * target's layer and checks the property's needs first, so a property that cannot run against a target
+ * is UNSUPPORTED for it with the reason instead of running tries that would all be discarded. It sits
+ * inside the harness's per-target hook (a higher proximity), where the target is known.
+ */
+public final class NatPropertyHook implements AroundPropertyHook {
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        NatTries tries = context.targetMethod().getAnnotation(NatTries.class);
+        if (tries == null) {
+            return property.execute();
+        }
+        NatAdapter nat = CurrentTarget.adapter(NatAdapter.class);
+        context.attributes().setTries(nat.layer() == Layer.MODEL ? tries.model() : tries.endpoint());
+        try {
+            for (NatTries.Need need : tries.needs()) {
+                check(need, nat);
+            }
+        } catch (TestAbortedException e) {
+            return new Unsupported(e);
+        }
+        return NatEvidence.duringProperty(property::execute);
+    }
+
+    private static void check(NatTries.Need need, NatAdapter nat) {
+        switch (need) {
+            case SHORT_TIMER -> NatTimers.shortTimer(nat, NatTimers.Flow.ONE_WAY);
+            case REFERENCE_MODEL -> {
+                if (NatModelFactory.find().isEmpty()) {
+                    throw new TestAbortedException("no reference NAT model to compare with: no "
+                            + NatModelFactory.class.getName() + " is registered");
+                }
+            }
+        }
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
+    }
+
+    @Override
+    public int aroundPropertyProximity() {
+        // inside PerTargetPropertyHook (100), which runs the property once per target
+        return 110;
+    }
+
+    /** A property that did not run for this target: aborted, with the reason. */
+    private record Unsupported(Throwable reason) implements PropertyExecutionResult {
+        @Override
+        public Optional<String> seed() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<List<Object>> falsifiedParameters() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Status status() {
+            return Status.ABORTED;
+        }
+
+        @Override
+        public Optional<Throwable> throwable() {
+            return Optional.of(reason);
+        }
+
+        @Override
+        public int countChecks() {
+            return 0;
+        }
+
+        @Override
+        public int countTries() {
+            return 0;
+        }
+
+        @Override
+        public Optional<FalsifiedSample> originalSample() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ShrunkFalsifiedSample> shrunkSample() {
+            return Optional.empty();
+        }
+
+        @Override
+        public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.netconform.suites.nat;
+
+import java.time.Duration;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.netconform.harness.Check;
+import org.netconform.harness.ConformanceProperties;
+import org.netconform.harness.Requirement;
+import org.netconform.spi.nat.NatAdapter;
+import org.netconform.spi.nat.NatEndpoint;
+import org.netconform.spi.nat.NatLabException;
+
+/**
+ * Outbound refresh over random schedules (NAT-TIMER-3): a mapping kept busy from inside at gaps
+ * shorter than its timer T outlives a control mapping made with it and left idle. T is short (see
+ * {@link NatTimers#shortTimer}); gaps are fractions of it, and a schedule always runs past 5T/4.
+ */
+@ConformanceProperties
+@AddLifecycleHook(NatPropertyHook.class)
+public class NatRefreshProperties {
+
+    /** Gaps in percent of T: each at most 70 %, together (with the last) past 125 %. */
+    @Provide
+    Arbitrary<List<Integer>> schedules() {
+        return Arbitraries.integers().between(20, 70).list().ofMinSize(2).ofMaxSize(4)
+                .filter(gaps -> gaps.stream().mapToInt(Integer::intValue).sum() >= 125);
+    }
+
+    @Property(shrinking = ShrinkingMode.BOUNDED)
+    @NatTries(model = 25, endpoint = 2, needs = NatTries.Need.SHORT_TIMER)
+    @Requirement("NAT-TIMER-3")
+    void aMappingKeptBusyFromInsideNeverExpires(NatAdapter nat, @ForAll("schedules") List<Integer> gapsPercent) {
+        NatTimers.ShortTimer st = NatTimers.shortTimer(nat, NatTimers.Flow.ONE_WAY);
+        Duration t = st.timer();
+        try (NatBench b = NatBench.open(nat, st.options())) {
+            NatEndpoint x = b.x1(b.fresh());
+            NatEndpoint control = b.x1(b.fresh());
+            NatEndpoint m = b.mapOrAbort(x, b.s1a());
+            NatEndpoint mc = b.mapOrAbort(control, b.s1a());
+            for (int i = 0; i < gapsPercent.size(); i++) {
+                b.idle(t.multipliedBy(gapsPercent.get(i)).dividedBy(100));
+                if (i < gapsPercent.size() - 1) {
+                    b.map(x, b.s1a());
+                }
+            }
+            if (b.reaches(b.s1a(), mc, control)) {
+                // the timer asked for (or measured) was not in force: the lab, not the NAT, is at fault
+                throw new NatLabException("the control mapping outlived " + st.how() + " by a quarter: the short"
+                        + " timer was not in force");
+            }
+            boolean alive = b.reaches(b.s1a(), m, x);
+            Check.that("the mapping refreshed from inside at gaps of " + gapsPercent + " % of T = " + NatTimers.show(t)
+                    + " still carries S1:a's datagram (the idle control is gone)", alive ? "alive" : "gone", alive);
+        }
+    }
+}
