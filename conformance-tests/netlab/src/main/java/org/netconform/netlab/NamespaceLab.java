@@ -59,6 +59,11 @@ public final class NamespaceLab implements AutoCloseable {
         return description;
     }
 
+    /** The process id of the agent acting for the host with {@code address}: for tests that kill one. */
+    long agentPid(String address) {
+        return env.agentFor(address).pid();
+    }
+
     /** Sends one datagram; where it arrived and the source seen there, or empty when nothing arrived. */
     public Optional<Arrival> udp(Endpoint from, Endpoint to) {
         AgentProcess sender = hostAgent(from, "from");

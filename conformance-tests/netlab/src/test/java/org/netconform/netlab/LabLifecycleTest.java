@@ -65,6 +65,27 @@ class LabLifecycleTest {
     }
 
     @Test
+    void aDeadAgentIsALabErrorWithTheReasonAndItsEnvironmentIsNotReused() throws Exception {
+        assumeAvailable();
+        String prefix;
+        try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
+            prefix = lab.prefix();
+            ProcessHandle agent = ProcessHandle.of(lab.agentPid(SERVER)).orElseThrow();
+            agent.destroyForcibly();
+            agent.onExit().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> lab.udp(ep(IN0, 46030), ep(SERVER, 3478)))
+                    .isInstanceOf(LabException.class)
+                    .hasMessageContaining("the agent for server in namespace " + prefix + "server is gone")
+                    .hasMessageContaining("exit code");
+        }
+        assertThat(namespacesWith(prefix)).as("a broken environment is destroyed on close").isEmpty();
+        try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
+            assertThat(lab.prefix()).isNotEqualTo(prefix);
+            assertThat(lab.udp(ep(IN0, 46031), ep(SERVER, 3478))).isPresent();
+        }
+    }
+
+    @Test
     void endpointsOutsideTheLabAreRefused() {
         assumeAvailable();
         try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
