@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netconform.netlab.agent.AgentProcess;
+import org.netconform.netlab.agent.RequestRefused;
 import org.netconform.netlab.env.Environment;
 import org.netconform.netlab.env.EnvironmentPool;
 import org.netconform.netlab.env.LabHost;
@@ -316,8 +317,10 @@ public final class NamespaceLab implements AutoCloseable {
     private Map<String, Object> wait(AgentProcess a, CompletableFuture<Map<String, Object>> f, String op, Duration wait) {
         try {
             return a.get(f, wait.plus(SLACK), op);
+        } catch (RequestRefused e) {
+            throw e;
         } catch (LabException e) {
-            // the lab's state is unknown now: the environment must not serve another lab
+            // a dead or silent agent: the lab's state is unknown, the environment must not serve another lab
             env.markBroken();
             throw e;
         }

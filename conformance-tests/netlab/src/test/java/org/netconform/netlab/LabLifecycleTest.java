@@ -86,6 +86,22 @@ class LabLifecycleTest {
     }
 
     @Test
+    void aRequestTheAgentCannotDoIsALabErrorButTheEnvironmentStaysInService() {
+        assumeAvailable();
+        String prefix;
+        try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
+            prefix = lab.prefix();
+            assertThat(lab.tcpConnect(ep(IN0, 46040), ep(SERVER, 80)).kind()).isEqualTo(TcpResult.Kind.ESTABLISHED);
+            // the same four-tuple again while the first connection is open
+            assertThatThrownBy(() -> lab.tcpConnect(ep(IN0, 46040), ep(SERVER, 80)))
+                    .isInstanceOf(LabException.class).hasMessageContaining("Cannot assign requested address");
+        }
+        try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
+            assertThat(lab.prefix()).isEqualTo(prefix);
+        }
+    }
+
+    @Test
     void endpointsOutsideTheLabAreRefused() {
         assumeAvailable();
         try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {

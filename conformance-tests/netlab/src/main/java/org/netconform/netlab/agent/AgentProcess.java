@@ -126,7 +126,10 @@ public final class AgentProcess implements AutoCloseable {
         return f;
     }
 
-    /** The response, or {@link LabException} when the agent failed the request, died or missed the deadline. */
+    /**
+     * The response; {@link RequestRefused} when the agent could not do it, {@link LabException} when it
+     * died or missed the deadline.
+     */
     public Map<String, Object> get(CompletableFuture<Map<String, Object>> f, Duration deadline, String what) {
         Map<String, Object> response;
         try {
@@ -141,7 +144,7 @@ public final class AgentProcess implements AutoCloseable {
             throw new LabException("interrupted while waiting for " + what + " on " + host);
         }
         if (!Boolean.TRUE.equals(response.get("ok"))) {
-            throw new LabException("the agent for " + host + " failed " + what + ": " + response.get("error"));
+            throw new RequestRefused("the agent for " + host + " failed " + what + ": " + response.get("error"));
         }
         return response;
     }
