@@ -108,6 +108,8 @@ class LabLifecycleTest {
             assertThatThrownBy(() -> lab.udp(ep("192.0.2.1", 1000), ep(SERVER, 3478))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> lab.udp(ep(IN0, 1000), ep("192.0.2.1", 3478))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> lab.tcpConnect(ep(EXTERNAL, 1000), ep(SERVER, 80))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> lab.tcpSimultaneousOpen(ep(SERVER, 1000), ep(IN0, 1000), external(1000)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
