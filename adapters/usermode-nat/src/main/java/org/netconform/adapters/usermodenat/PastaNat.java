@@ -4,7 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.netconform.spi.nat.NatLabException;
+import org.netconform.netlab.LabException;
+import org.netconform.netlab.env.Commands;
 
 /**
  * pasta (passt) in the router namespace, joined to the inside namespace. As root it needs {@code --runas 0}.
@@ -39,25 +40,25 @@ final class PastaNat implements UserModeNat {
     }
 
     @Override
-    public Running start(String router, String inside, List<String> insideAddresses, Path logDir) {
+    public Running start(String router, String inside, List<String> insideAddresses, Path log) {
         Process p;
         try {
-            p = new ProcessBuilder("ip", "netns", "exec", router, "pasta", "--runas", "0", "--foreground", "-4",
+            p = new ProcessBuilder(Programs.require("ip").toString(), "netns", "exec", router, Programs.require("pasta").toString(), "--runas", "0", "--foreground", "-4",
                     "--netns", "/run/netns/" + inside, "--ns-ifname", DEVICE, "--config-net",
                     "--address", insideAddresses.get(0), "--netmask", "24", "--gateway", GATEWAY,
                     "-t", "none", "-u", "none", "-T", "none", "-U", "none", "--no-dhcp", "--no-map-gw",
-                    "--log-file", logDir.resolve("pasta.log").toString())
+                    "--log-file", log.toString())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     // without a terminal pasta complains that it cannot reach syslog, line by line
-                    .redirectErrorStream(true).redirectOutput(logDir.resolve("pasta.out").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(Path.of(log + ".out").toFile()).start();
         } catch (IOException e) {
-            throw new NatLabException("cannot start pasta: " + e.getMessage(), e);
+            throw new LabException("cannot start pasta: " + e.getMessage(), e);
         }
         NatProcess running = new NatProcess(p, false);
         try {
-            awaitAddress(running, inside, insideAddresses.get(0), logDir);
+            awaitAddress(running, inside, insideAddresses.get(0), log);
             for (String address : insideAddresses.subList(1, insideAddresses.size())) {
-                Namespaces.ip(inside, "addr", "add", address + "/24", "dev", DEVICE);
+                Programs.ip(inside, "addr", "add", address + "/24", "dev", DEVICE);
             }
             return running;
         } catch (RuntimeException e) {
@@ -67,23 +68,24 @@ final class PastaNat implements UserModeNat {
     }
 
     /** pasta is ready once it has configured its interface in the namespace ({@code --config-net}). */
-    private static void awaitAddress(NatProcess pasta, String inside, String address, Path logDir) {
+    private static void awaitAddress(NatProcess pasta, String inside, String address, Path log) {
         long end = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < end) {
             if (!pasta.alive()) {
-                throw new NatLabException("pasta ended before it configured " + DEVICE + "; see " + logDir);
+                throw new LabException("pasta ended before it configured " + DEVICE + "; see " + log);
             }
-            Commands.Result r = Commands.attempt("ip", "-n", inside, "-o", "-4", "addr", "show", "dev", DEVICE);
-            if (r.code() == 0 && r.output().contains(" " + address + "/")) {
+            Commands.Result r = Commands.run(List.of(Programs.require("ip").toString(), "-n", inside, "-o", "-4", "addr", "show",
+                    "dev", DEVICE));
+            if (r.ok() && r.out().contains(" " + address + "/")) {
                 return;
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new NatLabException("interrupted while waiting for pasta", e);
+                throw new LabException("interrupted while waiting for pasta", e);
             }
         }
-        throw new NatLabException("pasta did not configure " + DEVICE + " within 10 s; see " + logDir);
+        throw new LabException("pasta did not configure " + DEVICE + " within 10 s; see " + log);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.netconform.spi.nat.NatLabException;
+import org.netconform.netlab.LabException;
 
 /**
  * slirp4netns (libslirp) in the router namespace with {@code --cidr=198.51.100.0/24}: its gateway is
@@ -36,30 +36,30 @@ final class Slirp4netnsNat implements UserModeNat {
 
     @Override
     public String description() {
-        return Versions.lines("slirp4netns", "--version").replace("\n", ", ")
+        return Versions.of("slirp4netns", "--version")
                 + "; --cidr=198.51.100.0/24 --disable-host-loopback --disable-dns, no port forwards";
     }
 
     @Override
-    public Running start(String router, String inside, List<String> insideAddresses, Path logDir) {
+    public Running start(String router, String inside, List<String> insideAddresses, Path log) {
         Process p;
         try {
-            p = new ProcessBuilder("ip", "netns", "exec", router, "slirp4netns", "--netns-type=path",
+            p = new ProcessBuilder(Programs.require("ip").toString(), "netns", "exec", router, Programs.require("slirp4netns").toString(), "--netns-type=path",
                     "--cidr=198.51.100.0/24", "--disable-host-loopback", "--disable-dns",
                     // stdin is the exit fd (it exits when the harness closes it or dies); stdout says "ready"
                     "--exit-fd=0", "--ready-fd=1", "/run/netns/" + inside, DEVICE)
-                    .redirectError(logDir.resolve("slirp4netns.log").toFile()).start();
+                    .redirectError(log.toFile()).start();
         } catch (IOException e) {
-            throw new NatLabException("cannot start slirp4netns: " + e.getMessage(), e);
+            throw new LabException("cannot start slirp4netns: " + e.getMessage(), e);
         }
         NatProcess running = new NatProcess(p, true);
         try {
-            awaitReady(p.getInputStream(), logDir);
-            Namespaces.ip(inside, "link", "set", DEVICE, "up");
+            awaitReady(p.getInputStream(), log);
+            Programs.ip(inside, "link", "set", DEVICE, "up");
             for (String address : insideAddresses) {
-                Namespaces.ip(inside, "addr", "add", address + "/24", "dev", DEVICE);
+                Programs.ip(inside, "addr", "add", address + "/24", "dev", DEVICE);
             }
-            Namespaces.ip(inside, "route", "add", "default", "via", GATEWAY, "dev", DEVICE);
+            Programs.ip(inside, "route", "add", "default", "via", GATEWAY, "dev", DEVICE);
             return running;
         } catch (RuntimeException e) {
             running.close();
@@ -68,7 +68,7 @@ final class Slirp4netnsNat implements UserModeNat {
     }
 
     /** slirp4netns writes "1" to its ready fd once the tap device is in the namespace. */
-    private static void awaitReady(InputStream ready, Path logDir) {
+    private static void awaitReady(InputStream ready, Path log) {
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return ready.read();
@@ -80,10 +80,10 @@ final class Slirp4netnsNat implements UserModeNat {
         try {
             c = first.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new NatLabException("slirp4netns was not ready within 10 s; see " + logDir.resolve("slirp4netns.log"));
+            throw new LabException("slirp4netns was not ready within 10 s; see " + log);
         }
         if (c != '1') {
-            throw new NatLabException("slirp4netns ended before it was ready; see " + logDir.resolve("slirp4netns.log"));
+            throw new LabException("slirp4netns ended before it was ready; see " + log);
         }
     }
 }

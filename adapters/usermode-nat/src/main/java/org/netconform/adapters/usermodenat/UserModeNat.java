@@ -18,7 +18,7 @@ interface UserModeNat {
 
     /** Why it cannot run here (the program is missing), or empty. */
     default Optional<String> unavailableReason() {
-        return Commands.onPath(program()).isPresent() ? Optional.empty()
+        return Programs.find(program()).isPresent() ? Optional.empty()
                 : Optional.of(program() + " not found on PATH (Debian package " + debianPackage() + ")");
     }
 
@@ -29,9 +29,10 @@ interface UserModeNat {
     /**
      * Starts the NAT in {@code router} for the namespace {@code inside}, and leaves {@code inside} with
      * every one of {@code insideAddresses} on the NAT's interface and its default route through the NAT.
-     * Returns once the inside namespace can send.
+     * Returns once the inside namespace can send. The NAT's own output goes to {@code log} (and files
+     * beside it whose names start with it).
      */
-    Running start(String router, String inside, List<String> insideAddresses, Path logDir);
+    Running start(String router, String inside, List<String> insideAddresses, Path log);
 
     /** A started NAT process. */
     interface Running extends AutoCloseable {

@@ -1,28 +1,30 @@
 package org.netconform.adapters.usermodenat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.netconform.netlab.LabSettings;
+import org.netconform.netlab.NetLab;
 import org.netconform.spec.Layer;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatLab;
+import org.netconform.spi.nat.NatLabException;
 import org.netconform.spi.nat.NatLabOptions;
 import org.netconform.spi.nat.NatTopology;
 
 /**
  * A user-mode NAT at the endpoint layer, in real time. Declared: {@link #TCP} and {@link #ICMP} (the lab
- * can connect, listen and close, and its outside host answers a closed port with ICMP; whether the NAT
+ * can connect, listen and close, and its outside hosts answer a closed port with ICMP; whether the NAT
  * passes either through is what the suite judges). Not declared: {@link #SET_TIMERS} (both NATs' timers
  * are compiled in: slirp4netns 240 s, pasta 180 s for UDP) and {@link #QUOTA}.
+ *
+ * <p>Waits are longer than netlab's kernel labs: every packet crosses a user-space process, and a TCP
+ * handshake through it includes the NAT's own connect. {@code netconform.usermodeNat.deliveryWaitMillis}
+ * (300) and {@code netconform.usermodeNat.tcpWaitMillis} (900, below the inside's 1 s SYN retransmission);
+ * agent logs go to netlab's {@code netconform.netlab.logDir}.
  */
 final class UserModeNatAdapter implements NatAdapter {
-    static final Duration DELIVERY_WAIT = Duration.ofMillis(Long.getLong("netconform.usermodeNat.deliveryWaitMs", 300));
-    static final Duration ICMP_WAIT = Duration.ofMillis(Long.getLong("netconform.usermodeNat.icmpWaitMs", 1000));
-    static final Duration TCP_WAIT = Duration.ofMillis(Long.getLong("netconform.usermodeNat.tcpWaitMs", 2000));
-
     private final UserModeNat nat;
     private Optional<String> unavailable;
 
@@ -40,15 +42,17 @@ final class UserModeNatAdapter implements NatAdapter {
         return Set.of(TCP, ICMP);
     }
 
+    /** netlab's prerequisites (Linux, root, ip/nft/ss/sysctl, a namespace that can be made) and the NAT program. */
     @Override
     public synchronized Optional<String> unavailableReason() {
         if (unavailable == null) {
-            unavailable = Prerequisites.missing(nat);
+            Optional<String> lab = NetLab.unavailableReason();
+            unavailable = lab.isPresent() ? lab : nat.unavailableReason();
         }
         return unavailable;
     }
 
-    /** The standard topology: the inside hosts are addresses of one namespace (see {@link NamespaceNatLab}). */
+    /** The standard topology: the inside hosts are addresses of one namespace (see {@link UserModeTopology}). */
     @Override
     public NatTopology topology() {
         return NatTopology.standard();
@@ -61,18 +65,16 @@ final class UserModeNatAdapter implements NatAdapter {
         }
         Optional<String> why = unavailableReason();
         if (why.isPresent()) {
-            throw new org.netconform.spi.nat.NatLabException(nat.id() + " cannot run here: " + why.get());
+            throw new NatLabException(nat.id() + " cannot run here: " + why.get());
         }
-        return NamespaceNatLab.open(nat, topology(), labDir(), new NamespaceNatLab.Waits(DELIVERY_WAIT, ICMP_WAIT, TCP_WAIT));
+        UserModeLabs.sweepOnce();
+        return UserModeLabs.track(UserModeLab.open(nat, topology(), settings()));
     }
 
-    static Path labDir() {
-        Path dir = Path.of(System.getProperty("netconform.usermodeNat.dir", "target/usermode-nat")).toAbsolutePath();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new org.netconform.spi.nat.NatLabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        return dir;
+    static LabSettings settings() {
+        LabSettings netlab = LabSettings.fromSystemProperties();
+        return new LabSettings(Duration.ofMillis(Long.getLong("netconform.usermodeNat.deliveryWaitMillis", 300)),
+                Duration.ofMillis(Long.getLong("netconform.usermodeNat.tcpWaitMillis", 900)), false,
+                Path.of(netlab.logDir().toString()));
     }
 }
