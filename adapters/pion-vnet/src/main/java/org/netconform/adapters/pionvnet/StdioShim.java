@@ -128,7 +128,9 @@ final class StdioShim implements AutoCloseable {
             requests.write(line);
             requests.flush();
         } catch (IOException e) {
-            throw fail(process.isAlive() ? "cannot take " + op + " (" + e.getMessage() + ")" : "exited before " + op + " was sent");
+            // a broken pipe means the shim is gone or going: give it a moment to be seen as exited
+            throw fail(exitsWithin(Duration.ofSeconds(1)) ? "exited before " + op + " was sent"
+                    : "cannot take " + op + " (" + e.getMessage() + ")");
         }
         Read read;
         try {
@@ -160,6 +162,15 @@ final class StdioShim implements AutoCloseable {
             throw new ShimError(op, error.path("kind").asText("?"), error.path("message").asText(excerpt(read.line())));
         }
         return response.path("result");
+    }
+
+    private boolean exitsWithin(Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Marks the shim unusable for good, kills it, and returns the exception to throw. */

@@ -45,7 +45,7 @@ class ShimFailureTest {
             assertThat(lab.udp(INSIDE, SERVER)).isPresent();
             ProcessHandle.of(lab.shimPid()).orElseThrow().destroyForcibly();
             assertThatThrownBy(() -> lab.udp(INSIDE, SERVER)).isInstanceOf(NatLabException.class)
-                    .hasMessageContaining("exited");
+                    .hasMessageContaining("exited").hasMessageContaining("killed by signal 9");
             assertThatThrownBy(() -> lab.udp(INSIDE, SERVER)).as("and stays unusable")
                     .isInstanceOf(NatLabException.class).hasMessageContaining("unusable");
             assertThat(lab.describeTable()).startsWith("(no table:");
