@@ -153,8 +153,9 @@ public final class NamespaceLab implements AutoCloseable {
         AgentProcess in = hostAgent(inside, "inside");
         AgentProcess out = hostAgent(outside, "outside");
         LabHost outsideHost = env.hostFor(outside.address());
-        if (env.hostFor(inside.address()).inside() == outsideHost.inside()) {
-            throw new IllegalArgumentException(inside + " and " + outside + " are on the same side of the NAT");
+        if (!env.hostFor(inside.address()).inside() || outsideHost.inside()) {
+            throw new IllegalArgumentException("a simultaneous open is between an inside host and an outside host, not "
+                    + inside + " and " + outside);
         }
         requirePort(insideMapping);
         env.markTcpUsed();

@@ -42,12 +42,15 @@ class LabLifecycleTest {
         try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
             prefix = lab.prefix();
             lab.udp(ep(IN0, 46000), ep(SERVER, 3478)).orElseThrow();
+            lab.udp(ep(IN0, 46002), ep(SERVER, 3479)).orElseThrow();
             lab.tcpConnect(ep(IN0, 46001), ep(SERVER, 80));
             lab.tcpClose(ep(IN0, 46001), ep(SERVER, 80), false);
         }
         try (NamespaceLab lab = NetLab.open(Masquerade.asShipped(), Timers.kernelDefaults())) {
             assertThat(lab.prefix()).isEqualTo(prefix);
             assertThat(lab.conntrackTable()).doesNotContain("sport=46000").doesNotContain("sport=46001");
+            // the same ports bind again at once
+            assertThat(lab.udp(ep(IN0, 46002), ep(SERVER, 3479))).map(Arrival::seenSource).contains(external(46002));
             // the inside socket of the last lab is closed: the server's datagram to its old mapping finds nothing
             assertThat(lab.udp(ep(SERVER, 3478), external(46000))).isEmpty();
             // and the same 4-tuple connects again at once (the TIME_WAIT of the last lab was removed)
@@ -108,6 +111,8 @@ class LabLifecycleTest {
             assertThatThrownBy(() -> lab.udp(ep("192.0.2.1", 1000), ep(SERVER, 3478))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> lab.udp(ep(IN0, 1000), ep("192.0.2.1", 3478))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> lab.tcpConnect(ep(EXTERNAL, 1000), ep(SERVER, 80))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> lab.tcpSimultaneousOpen(ep(SERVER, 1000), ep(IN0, 1000), external(1000)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -85,6 +85,16 @@ class MasqueradeUdpTest {
     }
 
     @Test
+    void anUnsolicitedDatagramSteersTheLaterMappingOfItsPort() {
+        // the rejected datagram's UNREPLIED entry holds the tuple 203.0.113.1:40080 <-> 203.0.113.200:5000,
+        // so an inside socket on 40080 talking to that very peer cannot keep its port
+        assertThat(lab.udp(ep(OTHER, 5000), external(40080))).isEmpty();
+        assertThat(mapping(lab, ep(IN0, 40080), ep(OTHER, 5000))).isNotEqualTo(external(40080));
+        // towards anyone else the port is kept
+        assertThat(mapping(lab, ep(IN0, 40081), ep(SERVER, 3478))).isEqualTo(external(40081));
+    }
+
+    @Test
     void icmpPortUnreachableReachesTheInsideSocket() {
         assertThat(lab.udpToClosedPort(ep(IN0, 40060), ep(SERVER, 9))).isTrue();
     }

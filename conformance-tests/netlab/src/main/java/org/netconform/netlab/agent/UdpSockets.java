@@ -10,10 +10,14 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.netconform.netlab.Arrival;
 import org.netconform.netlab.Endpoint;
 
@@ -28,6 +32,7 @@ final class UdpSockets {
     private final Selector selector;
     private final Map<Endpoint, DatagramChannel> channels = new ConcurrentHashMap<>();
     private final Queue<Map.Entry<Endpoint, DatagramChannel>> toRegister = new ConcurrentLinkedQueue<>();
+    private final Queue<CountDownLatch> selectRounds = new ConcurrentLinkedQueue<>();
 
     UdpSockets(Mailbox mailbox) throws IOException {
         this.mailbox = mailbox;
@@ -90,8 +95,12 @@ final class UdpSockets {
         }
     }
 
-    /** Closes every socket; the next lab starts with none. */
-    void closeAll() {
+    /**
+     * Closes every socket; the next lab starts with none. A channel registered with a selector keeps its
+     * port until the selector deregisters it on its next round, so this waits for that round: the next
+     * lab may bind the same ports at once.
+     */
+    void closeAll() throws InterruptedException {
         synchronized (channels) {
             for (DatagramChannel ch : channels.values()) {
                 try {
@@ -102,7 +111,12 @@ final class UdpSockets {
             }
             channels.clear();
         }
+        CountDownLatch round = new CountDownLatch(1);
+        selectRounds.add(round);
         selector.wakeup();
+        if (!round.await(5, TimeUnit.SECONDS)) {
+            System.err.println("udp reader did not finish a round within 5 s after closing the sockets");
+        }
     }
 
     private static String icmpKey(Endpoint local) {
@@ -113,7 +127,19 @@ final class UdpSockets {
         ByteBuffer buf = ByteBuffer.allocate(65_536);
         while (true) {
             try {
-                selector.select();
+                // closes that asked before this round are complete once select has deregistered their keys
+                List<CountDownLatch> closesBefore = new ArrayList<>();
+                CountDownLatch round;
+                while ((round = selectRounds.poll()) != null) {
+                    closesBefore.add(round);
+                }
+                if (closesBefore.isEmpty()) {
+                    selector.select();
+                } else {
+                    // their wakeup may have been spent on the last round: do not block on this one
+                    selector.selectNow();
+                }
+                closesBefore.forEach(CountDownLatch::countDown);
                 Map.Entry<Endpoint, DatagramChannel> pending;
                 while ((pending = toRegister.poll()) != null) {
                     if (pending.getValue().isOpen()) {
