@@ -66,6 +66,7 @@ final class ShimProcess implements AutoCloseable {
     private volatile boolean closing;
     private volatile long budgetBase;
     private volatile BoundedLineReader reader;
+    private final Thread stderrCopier;
     private JsonNode hello;
     private int shimMaxLine = DEFAULT_SHIM_MAX_LINE;
 
@@ -78,9 +79,9 @@ final class ShimProcess implements AutoCloseable {
         Thread out = new Thread(this::readStdout, name + " stdout");
         out.setDaemon(true);
         out.start();
-        Thread err = new Thread(this::copyStderr, name + " stderr");
-        err.setDaemon(true);
-        err.start();
+        stderrCopier = new Thread(this::copyStderr, name + " stderr");
+        stderrCopier.setDaemon(true);
+        stderrCopier.start();
     }
 
     /**
@@ -327,8 +328,8 @@ final class ShimProcess implements AutoCloseable {
                         int code = process.exitValue();
                         exit = code > 128 ? " (killed by signal " + (code - 128) + ")" : " (exit code " + code + ")";
                     }
-                    // let the stderr copier catch up before quoting the log
-                    Thread.sleep(20);
+                    // the process is dead, so its stderr ends: let the copier write it all before quoting the log
+                    stderrCopier.join(1000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
