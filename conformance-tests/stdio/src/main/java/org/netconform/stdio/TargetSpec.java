@@ -38,6 +38,20 @@ public record TargetSpec(String id, String description, Map<String, Area> areas,
         public Area {
             capabilities = Set.copyOf(capabilities);
         }
+
+        /** An area of version 1 with these capabilities and nothing else declared. */
+        public static Area of(String name, String... capabilities) {
+            String layer = AREA_LAYERS.get(name);
+            if (layer == null) {
+                throw new IllegalArgumentException("unknown area " + name);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode decl = Json.object().put("layer", layer);
+            com.fasterxml.jackson.databind.node.ArrayNode caps = decl.putArray("capabilities");
+            for (String c : capabilities) {
+                caps.add(c);
+            }
+            return new Area(name, layer, Set.of(capabilities), decl);
+        }
     }
 
     /** A prepared program: how to start it, or why it cannot run here. */
