@@ -63,6 +63,16 @@ public record TargetSpec(String id, String description, Map<String, Area> areas,
         public static Prepared unavailable(String reason) {
             return new Prepared(null, reason);
         }
+
+        /** The command line of a ready program. */
+        public List<String> command() {
+            return launch.command();
+        }
+
+        /** Its working directory (null: the harness's). */
+        public Path directory() {
+            return launch.directory();
+        }
     }
 
     /** The areas of a hello result or a target file's {@code areas} object. */

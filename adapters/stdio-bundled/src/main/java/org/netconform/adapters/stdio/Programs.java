@@ -185,9 +185,9 @@ final class Programs {
             if (built.unavailable() != null) {
                 return built;
             }
-            List<String> cmd = new ArrayList<>(built.launch().command());
+            List<String> cmd = new ArrayList<>(built.command());
             cmd.addAll(args);
-            return TargetSpec.Prepared.ready(cmd, built.launch().directory(), Map.of());
+            return TargetSpec.Prepared.ready(cmd, built.directory(), Map.of());
         });
     }
 
