@@ -198,7 +198,7 @@ final class Programs {
         }
         String gopath = System.getProperty("netconform.gopath", "/usr/share/gocode");
         try {
-            Path root = dir().resolve("go");
+            Path root = dir().resolve("go-build");
             List<String> files = List.of("netconform/stdio/stdio.go", pkg + "/main.go")
                     .stream().toList();
             List<String> all = new ArrayList<>(files);
@@ -220,12 +220,13 @@ final class Programs {
                 Files.write(t, text);
             }
             String stamp = HexFormat.of().formatHex(sha.digest());
-            Path binary = root.resolve(pkg);
-            Path stampFile = root.resolve(pkg + ".sha256");
+            Files.createDirectories(root.resolve("bin"));
+            Path binary = root.resolve("bin").resolve(pkg);
+            Path stampFile = root.resolve("bin").resolve(pkg + ".sha256");
             if (Files.isExecutable(binary) && Files.isRegularFile(stampFile) && Files.readString(stampFile).strip().equals(stamp)) {
                 return TargetSpec.Prepared.ready(List.of(binary.toString()), root, Map.of());
             }
-            Path partial = root.resolve(pkg + ".partial");
+            Path partial = root.resolve("bin").resolve(pkg + ".partial");
             Run b = run(gopathRoot.resolve("src").resolve(pkg), 600, Map.of("GO111MODULE", "off",
                     "GOPATH", gopathRoot + ":" + gopath, "GOCACHE", root.resolve("cache").toString(), "GOFLAGS", "",
                     "CGO_ENABLED", "0"), List.of("go", "build", "-o", partial.toString(), "."));
