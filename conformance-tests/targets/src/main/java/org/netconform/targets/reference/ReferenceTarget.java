@@ -7,7 +7,8 @@ import org.netconform.spi.Target;
 /** The embedded reference implementation: the target every other is compared with. It has no baseline. */
 public final class ReferenceTarget implements Target {
     private final List<AreaAdapter> adapters = List.of(new ReferenceByteOrderCodec(), new ReferenceUdpStackAdapter(),
-            new ReferenceWebSocketCodec(), new ReferenceWsServerAdapter(), new ReferenceWebSocketClient());
+            new ReferenceWebSocketCodec(), new ReferenceWsServerAdapter(), new ReferenceWebSocketClient(),
+            new ReferenceStunCodec(), new ReferenceStunServerAdapter(), new ReferenceDiscoveryClient());
 
     @Override
     public String id() {
