@@ -40,7 +40,7 @@ public final class BehaviorDiscovery {
 
         // test I, on the mapping test's port (§4.2, §4.3): it is also the connectivity check
         try (StunTransport.StunSocket m = open()) {
-            StunClient.Outcome first = transact(m, server, StunMessage.bindingRequest(TransactionId.random()));
+            StunClient.Outcome first = transact(m, server, request());
             connectivity = first instanceof StunClient.Response;
             if (!(first instanceof StunClient.Response r1) || !r1.success() || r1.mapped().isEmpty()) {
                 note("test I: " + describe(first) + (connectivity ? "" : ": no UDP connectivity with " + server + " (§4.2)"));
@@ -85,14 +85,14 @@ public final class BehaviorDiscovery {
         }
         InetSocketAddress alternateAddressPrimaryPort = new InetSocketAddress(other.getAddress(), server.getPort());
         Optional<InetSocketAddress> mapped2 = mappedOf(transact(m, alternateAddressPrimaryPort,
-                StunMessage.bindingRequest(TransactionId.random())), "mapping test II");
+                request()), "mapping test II");
         if (mapped2.isEmpty()) {
             return Optional.empty();
         }
         if (mapped2.get().equals(mapped1)) {
             return Optional.of(MappingBehavior.ENDPOINT_INDEPENDENT);
         }
-        Optional<InetSocketAddress> mapped3 = mappedOf(transact(m, other, StunMessage.bindingRequest(TransactionId.random())),
+        Optional<InetSocketAddress> mapped3 = mappedOf(transact(m, other, request()),
                 "mapping test III");
         if (mapped3.isEmpty()) {
             return Optional.empty();
@@ -104,7 +104,7 @@ public final class BehaviorDiscovery {
     /** §4.4 on a fresh port: test I, then II (change IP and port), then III (change port). */
     private Optional<FilteringBehavior> filteringTests(InetSocketAddress server) throws IOException {
         try (StunTransport.StunSocket f = open()) {
-            StunClient.Outcome first = transact(f, server, StunMessage.bindingRequest(TransactionId.random()));
+            StunClient.Outcome first = transact(f, server, request());
             if (!(first instanceof StunClient.Response r1) || !r1.success()) {
                 note("filtering test I: " + describe(first));
                 return Optional.empty();
@@ -135,7 +135,7 @@ public final class BehaviorDiscovery {
      */
     private Optional<Boolean> changed(StunTransport.StunSocket f, InetSocketAddress server, ChangeRequest change,
                                       InetSocketAddress expectedSource, String test) throws IOException {
-        StunClient.Outcome o = transact(f, server, StunMessage.bindingRequest(TransactionId.random(), change.attribute()));
+        StunClient.Outcome o = transact(f, server, request(change.attribute()));
         if (o instanceof StunClient.Timeout) {
             return Optional.of(false);
         }
@@ -154,12 +154,12 @@ public final class BehaviorDiscovery {
     /** §3.4: from a second port, a request to the first port's mapped address; does it come back in? */
     private Optional<Boolean> hairpinningTest(InetSocketAddress server) throws IOException {
         try (StunTransport.StunSocket h1 = open(); StunTransport.StunSocket h2 = open()) {
-            Optional<InetSocketAddress> mapped = mappedOf(transact(h1, server, StunMessage.bindingRequest(TransactionId.random())),
+            Optional<InetSocketAddress> mapped = mappedOf(transact(h1, server, request()),
                     "hairpinning test I");
             if (mapped.isEmpty()) {
                 return Optional.empty();
             }
-            StunMessage probe = StunMessage.bindingRequest(TransactionId.random());
+            StunMessage probe = request();
             byte[] bytes = StunCodec.encode(probe);
             pace();
             long start = transport.nowMillis();
@@ -221,14 +221,14 @@ public final class BehaviorDiscovery {
     /** Refresh from X, stay silent on X for {@code idleMillis}, then ask from Y for a response to X. */
     private Optional<Boolean> lifetimeProbe(StunTransport.StunSocket x, InetSocketAddress server, long idleMillis)
             throws IOException {
-        Optional<InetSocketAddress> mapped = mappedOf(transact(x, server, StunMessage.bindingRequest(TransactionId.random())),
+        Optional<InetSocketAddress> mapped = mappedOf(transact(x, server, request()),
                 "lifetime: the request from X");
         if (mapped.isEmpty()) {
             return Optional.empty();
         }
         transport.sleep(Duration.ofMillis(idleMillis));
         try (StunTransport.StunSocket y = open()) {
-            StunMessage probe = StunMessage.bindingRequest(TransactionId.random(), Attributes.responsePort(mapped.get().getPort()));
+            StunMessage probe = request(Attributes.responsePort(mapped.get().getPort()));
             StunClient.Outcome o = transactListening(y, server, probe, List.of(x, y));
             if (o instanceof StunClient.Response r && r.success()) {
                 boolean alive = r.at() == x;
@@ -273,6 +273,12 @@ public final class BehaviorDiscovery {
             }
         }
         lastStart = transport.nowMillis();
+    }
+
+    /** A Binding request with a fresh transaction ID, SOFTWARE (RFC 8489 §6.1 SHOULD) and these attributes. */
+    private StunMessage request(StunAttribute... extra) {
+        StunMessage m = StunMessage.bindingRequest(TransactionId.random(), extra);
+        return options.software().map(s -> m.with(Attributes.software(s))).orElse(m);
     }
 
     private StunTransport.StunSocket open() throws IOException {

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Set;
 import org.netconform.reference.stun.AttributeType;
 import org.netconform.reference.stun.Attributes;
-import org.netconform.reference.stun.MessageType;
+import org.netconform.reference.stun.StunClass;
 import org.netconform.reference.stun.StunAttribute;
 import org.netconform.reference.stun.StunCodec;
 import org.netconform.reference.stun.StunMessage;
@@ -29,14 +29,13 @@ public final class ReferenceStunCodec implements StunCodecAdapter {
         }
         StunCodec.Parsed parsed = (StunCodec.Parsed) p;
         StunMessage m = parsed.message();
-        return new Read(new WireMessage(m.type(), m.transactionId().bytes(),
+        return new Read(new WireMessage(m.method(), m.cls().bits(), m.transactionId().bytes(),
                 m.attributes().stream().map(a -> new WireAttribute(a.type(), a.value())).toList()), parsed.fingerprinted());
     }
 
     @Override
     public byte[] write(WireMessage message, boolean fingerprint) {
-        StunMessage m = new StunMessage(MessageType.method(message.type()), MessageType.cls(message.type()),
-                TransactionId.of(message.transactionId()),
+        StunMessage m = new StunMessage(message.method(), StunClass.ofBits(message.cls()), TransactionId.of(message.transactionId()),
                 message.attributes().stream().map(a -> new StunAttribute(a.type(), a.value())).toList());
         return StunCodec.encode(m, fingerprint ? StunCodec.Options.FINGERPRINT : StunCodec.Options.PLAIN);
     }
