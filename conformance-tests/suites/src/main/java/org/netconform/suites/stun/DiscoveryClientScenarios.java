@@ -93,7 +93,8 @@ public class DiscoveryClientScenarios {
     @RequiresCapability(DiscoveryClientAdapter.MAPPING)
     void guessesNothingWithoutOtherAddress(DiscoveryClientAdapter client) {
         DiscoveryVerdict v = DiscoveryRuns.of(client, ObservingStunServer.Mode.withoutOtherAddress()).verdictOrError();
-        Check.that("no mapping and no filtering behaviour from a server without OTHER-ADDRESS", v.summary(),
+        Check.that("no mapping and no filtering behaviour from a server without OTHER-ADDRESS (behind an emulated NAT, so"
+                + " test I's mapped address is not the local one)", v.summary(),
                 v.mapping().isEmpty() && v.filtering().isEmpty());
     }
 

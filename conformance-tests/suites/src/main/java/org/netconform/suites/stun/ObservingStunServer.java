@@ -34,8 +34,9 @@ import org.netconform.reference.stun.UdpStunServer;
  *
  * <ul>
  * <li>as a NAT of a chosen mapping and filtering behaviour in front of the client would let it
- *     ({@link Emulation}): the mapped address it reports is an external port on 127.0.0.1 that the
- *     server holds (so a hairpinning probe to it lands here and goes no further), one per internal
+ *     ({@link Emulation}): the mapped address it reports is an external port on 127.0.0.3 (the
+ *     emulated NAT's external address) that the server holds (so a hairpinning probe to it lands here
+ *     and goes no further), one per internal
  *     port, per destination address or per destination, as the mapping behaviour says; a response
  *     the filtering behaviour would not let in is dropped, judged from everything that internal port
  *     sent the server; a mapping idle longer than the timer is gone, and the next request gets a new
@@ -70,8 +71,10 @@ final class ObservingStunServer implements AutoCloseable {
                     millis)), false, false, false, Optional.empty(), 0, false);
         }
 
+        /** A single-address server (no OTHER-ADDRESS, 420 to CHANGE-REQUEST) seen through an emulated APDM/APDF NAT. */
         static Mode withoutOtherAddress() {
-            return new Mode("without OTHER-ADDRESS", Optional.empty(), true, false, false, Optional.empty(), 0, false);
+            return new Mode("without OTHER-ADDRESS, behind APDM/APDF", Optional.of(new Emulation("APDM", "APDF", 0)), true, false,
+                    false, Optional.empty(), 0, false);
         }
 
         static Mode forging() {
@@ -127,7 +130,10 @@ final class ObservingStunServer implements AutoCloseable {
         }
     }
 
-    static final InetSocketAddress BOGUS = new InetSocketAddress("192.0.2.77", 7777);
+    /** The false address forged responses name: on loopback, since a client may send to it (a hairpinning probe). */
+    static final InetSocketAddress BOGUS = new InetSocketAddress("127.0.0.99", 9999);
+    /** The emulated NAT's external address: not the client's, as a real NAT's is not. */
+    static final String EXTERNAL = "127.0.0.3";
 
     private final Mode mode;
     private final UdpStunServer server;
@@ -142,12 +148,14 @@ final class ObservingStunServer implements AutoCloseable {
     private TransactionId firstTransaction;
 
     private static final class Mapping {
+        final java.net.InetAddress internalAddress;
         final int internalPort;
         final DatagramChannel reserved;
         long lastOutbound;
 
-        Mapping(int internalPort, DatagramChannel reserved) {
-            this.internalPort = internalPort;
+        Mapping(InetSocketAddress internal, DatagramChannel reserved) {
+            this.internalAddress = internal.getAddress();
+            this.internalPort = internal.getPort();
             this.reserved = reserved;
         }
 
@@ -224,7 +232,7 @@ final class ObservingStunServer implements AutoCloseable {
         if (mode.nat().isPresent()) {
             contacted.computeIfAbsent(source.getPort(), p -> new HashSet<>()).add(d.destination());
             mapping = outbound(source, d.destination(), now);
-            source = new InetSocketAddress(source.getAddress(), mapping.externalPort());
+            source = new InetSocketAddress(EXTERNAL, mapping.externalPort());
         }
         List<Datagram> out = new ArrayList<>();
         for (Datagram r : core.handle(new Datagram(source, d.destination(), d.data()))) {
@@ -259,15 +267,15 @@ final class ObservingStunServer implements AutoCloseable {
         }
         if (m == null) {
             try {
-                DatagramChannel ch = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-                m = new Mapping(internal.getPort(), ch);
+                DatagramChannel ch = DatagramChannel.open().bind(new InetSocketAddress(EXTERNAL, 0));
+                m = new Mapping(internal, ch);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot hold an external port for the emulated NAT", ex);
             }
             mappings.put(key, m);
             byExternal.put(m.externalPort(), m);
             internalOf.put(m.externalPort(), internal.getPort());
-            log.add("server: the emulated NAT maps " + internal + " to 127.0.0.1:" + m.externalPort() + " for " + destination);
+            log.add("server: the emulated NAT maps " + internal + " to " + EXTERNAL + ":" + m.externalPort() + " for " + destination);
         }
         m.lastOutbound = now;
         return m;
@@ -286,7 +294,7 @@ final class ObservingStunServer implements AutoCloseable {
             case "ADF" -> sent.stream().anyMatch(a -> a.getAddress().equals(r.source().getAddress()));
             default -> sent.contains(r.source());
         };
-        return admit ? Optional.of(new Datagram(r.source(), new InetSocketAddress(r.destination().getAddress(), m.internalPort),
+        return admit ? Optional.of(new Datagram(r.source(), new InetSocketAddress(m.internalAddress, m.internalPort),
                 r.data())) : Optional.empty();
     }
 

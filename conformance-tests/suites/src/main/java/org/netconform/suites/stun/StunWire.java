@@ -136,6 +136,26 @@ final class StunWire implements AutoCloseable {
         return exchange(to, StunCodec.encode(request));
     }
 
+    /**
+     * A request the server must answer but might refuse to: the first datagram back, or empty when
+     * none came while the server still answers a plain Binding request (its silence is its answer, to
+     * be judged); a server that answers nothing at all is {@link NoAnswerException} (ERROR).
+     */
+    Optional<Reply> exchangeOrSilence(InetSocketAddress to, StunMessage request) {
+        return exchangeOrSilence(to, StunCodec.encode(request));
+    }
+
+    Optional<Reply> exchangeOrSilence(InetSocketAddress to, byte[] request) {
+        Optional<Reply> r = tryExchange(to, request, timeout());
+        if (r.isEmpty()) {
+            requireAlive(to);
+        }
+        return r;
+    }
+
+    /** The words for a request the server left unanswered while it answers plain ones. */
+    static final String SILENT = "no response (while a plain Binding request is answered)";
+
     /** Sends and returns the first datagram back within the timeout, or empty. */
     Optional<Reply> tryExchange(InetSocketAddress to, byte[] request, Duration wait) {
         send(to, request);
