@@ -9,13 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
-import org.netconform.harness.Check;
 import org.netconform.reference.stun.AttributeType;
 import org.netconform.reference.stun.Attributes;
 import org.netconform.reference.stun.ErrorCode;
 import org.netconform.reference.stun.RawStunMessage;
 import org.netconform.reference.stun.StunFormatException;
-import org.netconform.reference.stun.TransactionId;
 
 /**
  * What the spec says a value must be, computed here from the RFC text and not by the reference codec
@@ -130,14 +128,5 @@ final class StunExpect {
     /** Characters of a string, counting code points. */
     static int characters(String s) {
         return s.codePointCount(0, s.length());
-    }
-
-    /** The reply must be a success response; a check that says so otherwise. */
-    static void requireSuccess(StunWire.Reply r) {
-        Check.that("a Binding success response (0x0101)", r, isSuccess(r.raw()) && r.raw().type() == 0x0101);
-    }
-
-    static String ids(TransactionId id) {
-        return id.toString();
     }
 }
