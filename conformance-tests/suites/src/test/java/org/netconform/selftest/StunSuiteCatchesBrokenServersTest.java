@@ -17,20 +17,27 @@ import org.netconform.harness.result.PublishedResult;
  */
 class StunSuiteCatchesBrokenServersTest {
     static final String SUITE = "org.netconform.suites.stun";
-    private static String silence;
+    private static final String[] KNOBS = {"netconform.stun.silenceMs", "netconform.stun.probeTimeoutMs"};
+    private static final String[] SHORT = {"300", "2000"};
+    private static final String[] before = new String[KNOBS.length];
 
     @BeforeAll
-    static void shortSilence() {
-        silence = System.getProperty("netconform.stun.silenceMs");
-        System.setProperty("netconform.stun.silenceMs", "300");
+    static void shortWaits() {
+        // broken targets make the suite wait for what never comes: keep the waits short here
+        for (int i = 0; i < KNOBS.length; i++) {
+            before[i] = System.getProperty(KNOBS[i]);
+            System.setProperty(KNOBS[i], SHORT[i]);
+        }
     }
 
     @AfterAll
     static void restore() {
-        if (silence == null) {
-            System.clearProperty("netconform.stun.silenceMs");
-        } else {
-            System.setProperty("netconform.stun.silenceMs", silence);
+        for (int i = 0; i < KNOBS.length; i++) {
+            if (before[i] == null) {
+                System.clearProperty(KNOBS[i]);
+            } else {
+                System.setProperty(KNOBS[i], before[i]);
+            }
         }
     }
 

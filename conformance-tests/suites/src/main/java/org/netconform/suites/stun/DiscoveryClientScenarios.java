@@ -200,7 +200,8 @@ public class DiscoveryClientScenarios {
         long at = 0;
         for (int i = 0; i < t.size(); i++) {
             int n = 0;
-            for (int j = i; j < t.size() && t.get(j) - t.get(i) < 1000; j++) {
+            // a second, less 20 ms for the delivery of datagrams sent at a steady ten per second
+            for (int j = i; j < t.size() && t.get(j) - t.get(i) < 980; j++) {
                 n++;
             }
             if (n > most) {
@@ -208,7 +209,7 @@ public class DiscoveryClientScenarios {
                 at = t.get(i);
             }
         }
-        Check.that("at most 10 new transactions in any second (" + t.size() + " in all)",
+        Check.that("at most 10 new transactions in any second, 20 ms allowed (" + t.size() + " in all)",
                 most + " starting within one second from t+" + at + " ms", most <= 10);
     }
 
