@@ -26,9 +26,35 @@ public final class Targets {
 
     /** The targets chosen for this run, in the order named. */
     public static List<Target> selected() {
-        String selector = Optional.ofNullable(System.getProperty(PROPERTY)).map(String::strip)
-                .filter(s -> !s.isEmpty()).orElse(DEFAULT);
+        String selector = selector();
         return SELECTIONS.computeIfAbsent(selector, Targets::resolve);
+    }
+
+    /** The selector of this run: {@code -Dnetconform.target}, or {@code reference}. */
+    public static String selector() {
+        return Optional.ofNullable(System.getProperty(PROPERTY)).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse(DEFAULT);
+    }
+
+    /**
+     * The selected targets that run this test in this shard ({@code -Dnetconform.shard=i/n}): all of
+     * them when the run is not sharded; otherwise those whose (target, area) unit the shard owns.
+     */
+    public static List<Target> selectedFor(TestCase tc) {
+        List<Target> all = selected();
+        Shard shard = Shard.current();
+        if (shard.isAll()) {
+            return all;
+        }
+        List<String> ids = all.stream().map(Target::id).toList();
+        List<String> areas = areas();
+        String area = tc.area();
+        return all.stream().filter(t -> shard.owns(ids, t.id(), areas, area)).toList();
+    }
+
+    /** The spec's areas in the catalog's order. */
+    static List<String> areas() {
+        return org.netconform.spec.SpecCatalog.bundled().all().stream().map(r -> r.area()).distinct().toList();
     }
 
     /** Every target registered through ServiceLoader, by ID. */

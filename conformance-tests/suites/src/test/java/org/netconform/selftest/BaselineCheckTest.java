@@ -73,8 +73,14 @@ class BaselineCheckTest {
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "# c\nBO-ORDER-1 FAIL\n"))
                 .hasMessage("b.tsv:2: a baseline line is 'ID[@test] OUTCOME why', got: BO-ORDER-1 FAIL");
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 BROKEN why\n"))
-                .hasMessage("b.tsv:1: unknown outcome 'BROKEN'");
+                .hasMessage("b.tsv:1: unknown outcome 'BROKEN'; outcomes: PASS, FAIL, NON_STRICT, INFORMATIONAL, UNSUPPORTED, ERROR");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 NON-STRICT why\n"))
+                .hasMessageStartingWith("b.tsv:1: unknown outcome 'NON-STRICT' (did you mean NON_STRICT?)");
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 FAIL a\nBO-ORDER-1 FAIL b\n"))
-                .hasMessage("b.tsv:2: BO-ORDER-1 is listed twice");
+                .hasMessage("b.tsv:2: BO-ORDER-1 is listed twice (first at line 1)");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "\nWS-CLOSE-99 FAIL a\n"))
+                .hasMessageStartingWith("b.tsv:2: no requirement WS-CLOSE-99 in the spec");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDR-1@x FAIL a\n"))
+                .hasMessage("b.tsv:1: no requirement BO-ORDR-1 in the spec (did you mean BO-ORDER-1?)");
     }
 }
