@@ -43,7 +43,8 @@ public final class Judge {
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
-                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target));
+                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target),
+                tc.adapterTypes().isEmpty() ? null : String.join(",", tc.adapterTypes().stream().map(Class::getSimpleName).toList()));
         return new PublishedResult(target.id(), target.description(), result);
     }
 
