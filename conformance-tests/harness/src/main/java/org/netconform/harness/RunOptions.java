@@ -340,20 +340,32 @@ public final class RunOptions {
         private ReportDirs() {
         }
 
-        public static String problem(Path dir) {
-            Path p = dir.toAbsolutePath().normalize();
+        /** Whether the directory would sit in a source tree, outside its build folder. */
+        public static boolean insideSourceTree(Path dir) {
+            return sourceTree(dir.toAbsolutePath().normalize()) != null;
+        }
+
+        private static Path sourceTree(Path p) {
             for (Path q = p; q != null; q = q.getParent()) {
                 String name = q.getFileName() == null ? "" : q.getFileName().toString();
-                if (name.equals("target") || name.equals("build") || name.equals("out") || name.startsWith("tmp")
+                if (name.equals("target") || name.equals("build") || name.equals("out")
                         || q.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
-                    break;
+                    return null;
                 }
-                if (!q.equals(p) && (Files.exists(q.resolve("pom.xml")) || Files.exists(q.resolve(".git"))
-                        || Files.exists(q.resolve("build.gradle")) || Files.exists(q.resolve("build.gradle.kts")))) {
-                    if (Files.isDirectory(q.resolve("src")) || Files.exists(q.resolve(".git"))) {
-                        return p + " is inside the source tree " + q + "; put reports under target/ or outside it";
-                    }
+                if (!q.equals(p) && (Files.exists(q.resolve(".git")) || Files.isDirectory(q.resolve("src"))
+                        && (Files.exists(q.resolve("pom.xml")) || Files.exists(q.resolve("build.gradle"))
+                        || Files.exists(q.resolve("build.gradle.kts"))))) {
+                    return q;
                 }
+            }
+            return null;
+        }
+
+        public static String problem(Path dir) {
+            Path p = dir.toAbsolutePath().normalize();
+            Path tree = sourceTree(p);
+            if (tree != null) {
+                return p + " is inside the source tree " + tree + "; put reports under target/ or outside it";
             }
             try {
                 Files.createDirectories(p);
@@ -362,6 +374,15 @@ public final class RunOptions {
             }
             if (!Files.isWritable(p)) {
                 return p + " is not writable";
+            }
+            // a run replaces the directory's contents: only an empty one or an earlier report
+            try (var children = Files.list(p)) {
+                if (children.findAny().isPresent() && !Files.exists(p.resolve(".netconform-report"))
+                        && !Files.exists(p.resolve("index.html"))) {
+                    return p + " holds other files, and a run replaces its contents: choose an empty or new directory";
+                }
+            } catch (IOException e) {
+                return "cannot list " + p + ": " + e;
             }
             return null;
         }
