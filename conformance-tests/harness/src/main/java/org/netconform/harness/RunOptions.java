@@ -157,8 +157,32 @@ public final class RunOptions {
         return Boolean.parseBoolean(get(STRICT));
     }
 
-    /** Copies each alias's value to its name and back, so code that reads either sees it. */
+    /** The project's defaults: {@code netconform.properties} at the root of the test class path. */
+    public static final String DEFAULTS_FILE = "netconform.properties";
+
+    /**
+     * Sets, for each option in the class path's {@value #DEFAULTS_FILE} that is not a system property
+     * already, the system property (a -D on the command line wins); then copies each alias's value to
+     * its name and back, so code that reads either sees it.
+     */
     public static void normalizeAliases() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl == null) {
+            cl = RunOptions.class.getClassLoader();
+        }
+        try (var in = cl.getResourceAsStream(DEFAULTS_FILE)) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                for (String k : p.stringPropertyNames()) {
+                    if (System.getProperty(k) == null) {
+                        System.setProperty(k, p.getProperty(k).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("netconform: cannot read " + DEFAULTS_FILE + ": " + e);
+        }
         for (Option o : OPTIONS.values()) {
             if (o.alias() == null) {
                 continue;
