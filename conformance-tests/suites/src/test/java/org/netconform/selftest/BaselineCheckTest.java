@@ -55,7 +55,7 @@ class BaselineCheckTest {
     void theFailureMessageSaysWhatToChange() {
         PublishedResult newFailure = judged(Outcome.FAIL, Outcome.PASS, null, "wrote 67 45 23 01");
         assertThat(Judge.mismatch(newFailure, null)).hasMessageContaining("[lib] BO-ORDER-1 observed FAIL, expected PASS")
-                .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv)")
+                .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv; for a URL or a target of your own: --baseline FILE / -Dnetconform.baseline=FILE)")
                 .hasMessageContaining("BO-ORDER-1@x  FAIL  <one line of why>");
         PublishedResult stale = judged(Outcome.PASS, Outcome.FAIL, "wrote LE", null);
         assertThat(Judge.mismatch(stale, null)).hasMessageContaining("baseline (netconform/baselines/lib.tsv) expects FAIL (wrote LE)")
