@@ -396,7 +396,7 @@ public final class ReportModelBuilder {
                     r.source(), r.area(), r.file(), r.line(), true, draft, draft ? DRAFT_NOTE : null,
                     r.isWithdrawn(), r.withdrawn().orElse(null), sections(r.id(), cols), targets.isEmpty(),
                     !targets.isEmpty() && cols.isEmpty(), notCovering(r.area()), legend(), sourceParts(r.source()),
-                    pageSummary(r.id(), cols)));
+                    pageSummary(r.id(), cols), !cols.isEmpty()));
         }
         for (String id : unknownIds) {
             List<TargetResults> cols = covering(NOT_IN_SPEC);
@@ -404,7 +404,7 @@ public final class ReportModelBuilder {
                     backHref(id, "not-in-spec", cols), id,
                     "?", null, null, List.of(), null, NOT_IN_SPEC, null, 0, false, false, null, false, null,
                     sections(id, cols), targets.isEmpty(), !targets.isEmpty() && cols.isEmpty(),
-                    notCovering(NOT_IN_SPEC), legend(), List.of(), pageSummary(id, cols)));
+                    notCovering(NOT_IN_SPEC), legend(), List.of(), pageSummary(id, cols), !cols.isEmpty()));
         }
         return pages;
     }
@@ -504,8 +504,11 @@ public final class ReportModelBuilder {
                 : "≠ baseline: differs from what the baseline expects";
         List<Views.Link> also = r.requirements().stream().filter(id -> !id.equals(pageId))
                 .map(id -> new Views.Link(id, SafeNames.requirementPage(id).substring("requirements/".length()))).toList();
+        // a failed check's reason repeats what was expected and observed: shown once, not twice
+        String reason = r.reason() != null && r.observed() != null && r.observed().length() > 40
+                && r.reason().contains(r.observed()) ? null : r.reason();
         return new Views.ResultView(r.test(), r.testId(), o.name(), o.css(), r.baseline(), r.baselineWhy(),
-                r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), r.reason(), r.seed(),
+                r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), reason, r.seed(),
                 r.counterexample(), o == Outcome.UNSUPPORTED && Long.valueOf(0).equals(r.durationMs()) ? null : duration(r.durationMs()),
                 r.wireLog(), also, !also.isEmpty(), o != Outcome.PASS && o != Outcome.UNSUPPORTED || r.differsFromBaseline(),
                 r.wireLog() == null ? null : r.wireLog().lines().count() + " lines");

@@ -111,7 +111,7 @@ public final class Views {
                                   int line, boolean inSpec, boolean draft, String draftNote, boolean withdrawn,
                                   String withdrawnWhy, List<TargetSection> targets, boolean noTargets,
                                   boolean noCoveringTargets, String notCovering, List<Legend> legend,
-                                  List<SourcePart> sourceParts, List<TargetSummary> summary) {
+                                  List<SourcePart> sourceParts, List<TargetSummary> summary, boolean hasSummary) {
     }
 
     public record InfoValue(String observed, String outcome, String css, boolean judgedOtherwise, String reason,
