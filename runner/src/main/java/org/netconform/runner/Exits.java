@@ -48,7 +48,7 @@ final class Exits {
                         .forEach(e -> out.printf("  %-" + width + "s    ERROR ×%d: %s%n", "", e.getValue(),
                                 e.getKey().length() > 160 ? e.getKey().substring(0, 159) + "…" : e.getKey()));
             }
-            if (checkNothingJudged && v.judged() == 0) {
+            if (checkNothingJudged && v.judged() == 0 && (selected == null || selected.contains(t.target()))) {
                 reasons.add(t.target() + ": nothing judged (" + v.results() + " results in the areas it covers): "
                         + "a selected target must be judged on something; check --area, --requirement, --case and its adapters");
             }

@@ -38,7 +38,19 @@ final class MergeCommand implements Callable<Integer> {
                 System.err).merge(inputs, report);
         List<TargetResults> merged = ResultsJson.readAll(report, System.err);
         out.println("netconform: merged " + inputs.size() + " reports, " + merged.size() + " targets");
-        int code = Exits.verdicts(merged, null, strict, true, out);
+        // the targets the shards' run named one by one must each be judged on something (as in one run)
+        List<String> named = null;
+        try {
+            var summary = org.netconform.reports.SummaryJson.read(report.resolve("summary.json"));
+            String selector = summary.options() == null ? null : summary.options().get("netconform.target");
+            if (selector != null) {
+                System.setProperty("netconform.target", selector);
+                named = org.netconform.harness.Targets.named();
+            }
+        } catch (Exception | LinkageError e) {
+            named = null;
+        }
+        int code = Exits.verdicts(merged, named, strict, true, out);
         out.println("netconform: summary " + report.resolve("summary.json").toAbsolutePath().normalize());
         out.println(SummaryText.reportLine(index));
         return code;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code netconform}: run the conformance suites without Maven; list targets; show the spec; merge shards. */
 @Command(name = "netconform", mixinStandardHelpOptions = true, versionProvider = Netconform.Version.class,
         description = "Conformance suites for byte order, UDP connect semantics, NAT and WebSocket (RFC 6455), run against bundled targets, a live ws:// server, or a program over the stdio protocol.",
-        subcommands = {RunCommand.class, TargetsCommand.class, SpecCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, TargetsCommand.class, SpecCommand.class, MergeCommand.class, OptionsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 as expected; 1 a result differs from its baseline, a selected target had nothing judged, or (--strict) a selected target does not conform; 2 invalid options or usage. Every option is also a system property (-Dnetconform.*) of a Maven run: see the README's options table."})
 public final class Netconform implements Runnable {

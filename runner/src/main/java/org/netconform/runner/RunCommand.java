@@ -182,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
             return Exits.FAILED;
         }
         out.println("netconform: " + fresh.stream().mapToInt(t -> t.results().size()).sum() + " results in " + seconds + " s");
-        int code = Exits.verdicts(written, selected, strict, sh.isAll(), out);
+        int code = Exits.verdicts(written, Targets.named(), strict, sh.isAll(), out);
         if (!collector.containerFailures.isEmpty()) {
             err.println("netconform: failed outside any case:");
             collector.containerFailures.forEach(f -> err.println("  " + f));

@@ -52,6 +52,21 @@ public final class Targets {
         return all.stream().filter(t -> shard.owns(ids, t.id(), areas, area)).toList();
     }
 
+    /**
+     * The targets this run names one by one: those a run must judge on something. A target that only
+     * {@code all} brings in may be unable to run here (a missing runtime) and is UNSUPPORTED instead.
+     */
+    public static List<String> named() {
+        List<String> out = new ArrayList<>();
+        for (String part : selector().split(",")) {
+            String id = part.strip();
+            if (!id.isEmpty() && !id.equals("all")) {
+                resolve(id).forEach(t -> out.add(t.id()));
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+
     /** The spec's areas in the catalog's order. */
     static List<String> areas() {
         return org.netconform.spec.SpecCatalog.bundled().all().stream().map(r -> r.area()).distinct().toList();
