@@ -145,14 +145,20 @@ final class Progress implements TestExecutionListener {
         }
         lastDraw = now;
         int total = Math.max(expected, done.get());
-        int width = 24;
-        int filled = total == 0 ? 0 : (int) Math.min(width, (long) done.get() * width / total);
-        String bar = "█".repeat(filled) + "░".repeat(width - filled);
-        String status = String.format(Locale.ROOT, "%s %d/%d cases · FAIL %d · ERROR %d · NON_STRICT %d · ≠ baseline %d · %ds · ",
+        int cells = 20;
+        int filled = total == 0 ? 0 : (int) Math.min(cells, (long) done.get() * cells / total);
+        String bar = "█".repeat(filled) + "░".repeat(cells - filled);
+        String status = String.format(Locale.ROOT, "%s %d/%d · FAIL %d · ERROR %d · NON_STRICT %d · ≠ baseline %d · %ds · ",
                 bar, done.get(), total, fail.get(), error.get(), nonStrict.get(), differs.get(), elapsed());
+        int width = columns() - 1;
+        if (status.length() > width) {
+            status = status.substring(0, width);
+        }
         String cur = current;
-        int room = Math.max(10, columns() - status.length() - 1);
-        if (cur.length() > room) {
+        int room = width - status.length();
+        if (room < 8) {
+            cur = "";
+        } else if (cur.length() > room) {
             cur = "…" + cur.substring(cur.length() - room + 1);
         }
         synchronized (out) {
@@ -161,12 +167,32 @@ final class Progress implements TestExecutionListener {
         }
     }
 
+    private static volatile int columns;
+
+    /** The terminal's width: $COLUMNS when exported, else what stty says of the terminal, else 80. */
     private static int columns() {
-        try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120"));
-        } catch (NumberFormatException e) {
-            return 120;
+        if (columns > 0) {
+            return columns;
         }
+        int c = 0;
+        try {
+            c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "0").strip());
+        } catch (NumberFormatException e) {
+            c = 0;
+        }
+        if (c <= 0) {
+            try {
+                Process p = new ProcessBuilder("sh", "-c", "stty size < /dev/tty").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes()).strip();
+                if (p.waitFor() == 0 && out.matches("\\d+ \\d+")) {
+                    c = Integer.parseInt(out.split(" ")[1]);
+                }
+            } catch (Exception e) {
+                c = 0;
+            }
+        }
+        columns = c > 20 ? c : 80;
+        return columns;
     }
 
     private static String simple(String className) {
