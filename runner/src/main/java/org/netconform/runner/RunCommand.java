@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
         put(props, RunOptions.BASELINE, baseline);
         put(props, RunOptions.SHARD, shard);
         put(props, RunOptions.SEED, seed);
+        put(props, RunOptions.PROGRESS, progress);
         if (parallel != null) {
             props.put("netconform.ws.parallel", Integer.toString(parallel));
         }
@@ -149,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
                 .configurationParameter("jqwik.reporting.usejunitplatform", "true")
                 .configurationParameter("jqwik.database", cache.resolve("jqwik-database").toString())
                 .configurationParameter("junit.platform.execution.listeners.deactivate",
-                        "org.netconform.reports.ConformanceReportListener")
+                        "org.netconform.reports.ConformanceReportListener,org.netconform.runner.PlainProgressListener")
                 .build();
         Collector collector = new Collector();
         boolean terminal = switch (progress.toLowerCase(Locale.ROOT)) {

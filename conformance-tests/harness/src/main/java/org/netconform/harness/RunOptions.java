@@ -34,6 +34,7 @@ public final class RunOptions {
     public static final String SEED = "netconform.seed";
     public static final String REPORT_DIR = "netconform.reportDir";
     public static final String REPORT_QUIET = "netconform.report.quiet";
+    public static final String PROGRESS = "netconform.progress";
 
     /** How an option's value is checked: null when it is fine, else why not (one line, without the name). */
     public interface Check extends Function<String, String> {
@@ -73,6 +74,9 @@ public final class RunOptions {
                 "run shard i of n: the (target, area) units are split deterministically", RunOptions::checkShard);
         add(SEED, "run", "a fixed seed per property", "--seed",
                 "jqwik seed: a number replays one, 'random' lets jqwik choose", RunOptions::checkSeed);
+        add(PROGRESS, "run", "runner: auto; Maven: none (conformance-run: plain)", "--progress",
+                "progress: auto (a bar on a terminal, else plain), bar, plain (a line per suite class), none",
+                v -> v.matches("(?i)auto|bar|plain|none") ? null : "not auto, bar, plain or none");
         add(REPORT_DIR, "report", "target/netconform (runner: netconform-report)", "--report",
                 "the report directory; a run replaces its contents", RunOptions::checkReportDir);
         add(REPORT_QUIET, "report", "false", null,
