@@ -25,6 +25,8 @@ public class ConformanceReportListener implements TestExecutionListener {
      * post-integration-test step), so that it is printed once, as the build's last lines.
      */
     public static final String QUIET_PROPERTY = "netconform.listener.quiet";
+    /** The same, by its name in the report group; either one quiets the listener. */
+    public static final String REPORT_QUIET_PROPERTY = "netconform.report.quiet";
 
     private final ResultCollector collector = new ResultCollector();
     private final Supplier<Path> reportDir;
@@ -34,7 +36,7 @@ public class ConformanceReportListener implements TestExecutionListener {
 
     public ConformanceReportListener() {
         this(() -> Path.of(System.getProperty(REPORT_DIR_PROPERTY, DEFAULT_REPORT_DIR)), SpecCatalog::bundled,
-                Boolean.getBoolean(QUIET_PROPERTY) ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out,
+                Boolean.getBoolean(QUIET_PROPERTY) || Boolean.getBoolean(REPORT_QUIET_PROPERTY) ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out,
                 System.err);
     }
 

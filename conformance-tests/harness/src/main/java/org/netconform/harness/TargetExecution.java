@@ -59,6 +59,12 @@ final class TargetExecution {
         if (unsupported.isPresent()) {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
+        for (Class<? extends AreaAdapter> type : tc.adapterTypes()) {
+            Optional<String> down = target.adapter(type).flatMap(a -> Preflight.adapterDown(target, type, a));
+            if (down.isPresent()) {
+                return Judge.judge(target, tc, Outcome.ERROR, down.get(), 0, Observation.begin(), null, null);
+            }
+        }
         Observation.begin();
         List<FaultReporting.Case> cases = openCases(target, tc);
         long start = System.nanoTime();

@@ -19,7 +19,9 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
  * (e.g. {@code ws-127.0.0.1-7777-ws}), which also names its baseline file. Optional properties:
  * {@code netconform.ws.capabilities} (comma-separated, see {@link WebSocketServerAdapter}),
  * {@code netconform.ws.allowedOrigin}, {@code netconform.ws.maxMessageSize},
- * {@code netconform.ws.heartbeatMs}; {@code netconform.trustAll=true} accepts any certificate on wss.
+ * {@code netconform.ws.heartbeatMs}; {@code netconform.ws.trustAll=true} accepts any certificate on wss.
+ * Before its first case, one valid opening handshake checks that the server answers at all.
+ * Its baseline is the file {@code -Dnetconform.baseline=FILE} (the runner's {@code --baseline}) names.
  */
 public final class WsUrlTargetFactory implements TargetFactory {
 
@@ -88,7 +90,13 @@ public final class WsUrlTargetFactory implements TargetFactory {
 
         @Override
         public boolean trustAll() {
-            return Boolean.getBoolean("netconform.trustAll");
+            return Boolean.getBoolean("netconform.ws.trustAll") || Boolean.getBoolean("netconform.trustAll");
+        }
+
+        @Override
+        public Optional<String> preflight() {
+            long timeout = Long.getLong("netconform.ws.timeoutMs", 2000);
+            return HandshakeProbe.check(uri, (int) Math.min(Integer.MAX_VALUE, Math.max(timeout, 3000)), trustAll());
         }
     }
 }
