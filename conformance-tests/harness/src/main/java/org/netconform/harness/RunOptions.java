@@ -123,6 +123,16 @@ public final class RunOptions {
                 "slirp4netns, pasta: how long to wait for a TCP answer, ms", RunOptions::checkPositiveLong);
         add("netconform.nat.longTimers", "nat", "false", null, "NAT suite: run the timer cases at full length",
                 RunOptions::checkBoolean);
+        add("netconform.stun.timeoutMs", "stun", "2000", null, "STUN suites: how long to wait for an answer that must come, ms",
+                RunOptions::checkPositiveLong);
+        add("netconform.stun.silenceMs", "stun", "1000", null, "STUN suites: how long to watch that no answer comes, ms",
+                RunOptions::checkPositiveLong);
+        add("netconform.stun.probeTimeoutMs", "stun", "3000", null,
+                "discovery-client cases: how long a client may wait for an unanswered test, ms", RunOptions::checkPositiveLong);
+        add("netconform.stun.discoveryDeadlineMs", "stun", "60000", null,
+                "discovery-client cases: how long one discovery run may take, ms", RunOptions::checkPositiveLong);
+        add("netconform.stun.longTimers", "stun", "false", null,
+                "STUN suites: watch a client's whole retransmission schedule (about 40 s)", RunOptions::checkBoolean);
         add("netconform.netlab.reuse", "netlab", "lab's", null, "NAT labs: reuse a lab between cases", RunOptions::checkBoolean);
         add("netconform.netlab.deliveryWaitMillis", "netlab", "lab's", null, "NAT labs: datagram wait, ms",
                 RunOptions::checkPositiveLong);
