@@ -24,12 +24,15 @@ class TraversalSuiteCatchesBrokenPeersTest {
             assertThat(r.matchesBaseline()).as(r.toString()).isTrue();
         });
         assertThat(results).extracting(r -> r.requirements().get(0)).contains("DISC-MAP-1", "DISC-MAP-2", "DISC-FILT-1",
-                "DISC-HAIR-1");
+                "DISC-HAIR-1",
+                "TRAV-UDP-1", "TRAV-UDP-3", "TRAV-UDP-4", "TRAV-KA-1", "TRAV-REV-1", "TRAV-RDV-2");
     }
 
     @ParameterizedTest(name = "{0} is caught by {1} as {2}")
     @CsvSource({
             "broken-model-discovery-no-test-iii, DISC-MAP-3, FAIL",
+            "broken-puncher-public-only,         TRAV-UDP-1, FAIL",
+            "broken-puncher-no-keepalive,        TRAV-KA-1,  FAIL",
     })
     void brokenTargetIsCaughtWithTheIntendedId(String target, String id, String outcome) {
         List<PublishedResult> results = SuiteLauncher.run(target, SUITE).results();

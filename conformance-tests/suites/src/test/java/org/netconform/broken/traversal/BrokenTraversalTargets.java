@@ -10,6 +10,8 @@ import org.netconform.spi.stun.DiscoveryRequest;
 import org.netconform.spi.stun.DiscoveryVerdict;
 import org.netconform.spi.stun.MappingVerdict;
 import org.netconform.spi.stun.ModelDiscoveryClientAdapter;
+import org.netconform.reference.traversal.UdpPeer;
+import org.netconform.targets.reference.ReferenceHolePunching;
 import org.netconform.targets.reference.ReferenceModelDiscoveryClient;
 
 /** Deliberately broken traversal targets for the traversal suites' self-tests. */
@@ -52,6 +54,42 @@ public final class BrokenTraversalTargets {
                             v.hairpinning(), v.lifetimeAlive(), v.lifetimeGone(), v.words());
                 }
             });
+        }
+    }
+
+    /** Punches the other's public candidate only: peers behind one NAT without hairpinning never meet. */
+    public static final class PublicOnlyPuncher implements Target {
+        @Override
+        public String id() {
+            return "broken-puncher-public-only";
+        }
+
+        @Override
+        public String description() {
+            return "deliberately broken hole puncher: tries only the public candidate";
+        }
+
+        @Override
+        public List<AreaAdapter> adapters() {
+            return List.of(new ReferenceHolePunching(UdpPeer.Options.defaults().withCandidates(UdpPeer.Candidates.PUBLIC_ONLY)));
+        }
+    }
+
+    /** Sends no keep-alives: the hole closes when the NAT's mapping timer runs out. */
+    public static final class NoKeepAlives implements Target {
+        @Override
+        public String id() {
+            return "broken-puncher-no-keepalive";
+        }
+
+        @Override
+        public String description() {
+            return "deliberately broken hole puncher: no keep-alives";
+        }
+
+        @Override
+        public List<AreaAdapter> adapters() {
+            return List.of(new ReferenceHolePunching(UdpPeer.Options.defaults().withKeepAlive(Optional.empty())));
         }
     }
 }
