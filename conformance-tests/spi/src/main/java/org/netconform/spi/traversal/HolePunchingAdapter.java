@@ -11,12 +11,13 @@ import org.netconform.spi.AreaAdapter;
  * A rendezvous server and UDP hole-punching peers at the {@code model} layer (spec/nat-traversal.md,
  * TRAV-*): the suite places them on its own network (the reference NATs in virtual time) and drives
  * them, handing each what its one socket receives and telling it the time. Nothing in a peer may read
- * another clock or open another socket. Capabilities: {@link #UDP} (punching), {@link #REVERSAL}
- * (connection reversal through the server).
+ * another clock or open another socket. Capabilities: {@link #UDP} (punching), {@link #TCP} (TCP
+ * punching from one port), {@link #REVERSAL} (connection reversal through the server).
  */
 public interface HolePunchingAdapter extends AreaAdapter {
     String UDP = "udp";
     String REVERSAL = "reversal";
+    String TCP = "tcp";
 
     @Override
     default Layer layer() {
@@ -30,6 +31,36 @@ public interface HolePunchingAdapter extends AreaAdapter {
 
     /** A fresh UDP peer named {@code id} whose only socket is {@code socket}. */
     Peer udpPeer(String id, PeerSocket socket);
+
+    /** A fresh TCP peer named {@code id} whose only local port is {@code port}; needs {@link #TCP}. */
+    default Peer tcpPeer(String id, TcpPeerPort port) {
+        throw new UnsupportedOperationException("no TCP peer");
+    }
+
+    /**
+     * The one local TCP port the suite gives a TCP peer: connects from it and a listener on it at once
+     * (SO_REUSEADDR). Not blocking: streams are polled. Messages are whole lines.
+     */
+    interface TcpPeerPort {
+        InetSocketAddress localAddress();
+
+        Stream connect(InetSocketAddress remote) throws IOException;
+
+        Optional<Stream> accept() throws IOException;
+
+        interface Stream {
+            /** "connecting", "open" or "failed". */
+            String state();
+
+            InetSocketAddress remote();
+
+            void send(byte[] message) throws IOException;
+
+            Optional<byte[]> receive() throws IOException;
+
+            void close();
+        }
+    }
 
     /** The socket the suite gives a peer or server. */
     interface PeerSocket {

@@ -26,4 +26,16 @@ final class Prediction {
         return (fA == FilteringBehavior.EIF && fB != FilteringBehavior.APDF)
                 || (fB == FilteringBehavior.EIF && fA != FilteringBehavior.APDF);
     }
+
+    /**
+     * TCP: as UDP, except that two NATs that both map per destination never connect: the SYN that gets in
+     * is answered through a mapping of its own (RFC 4787 §4.1, RFC 5382 §4.1), which the connecting
+     * side's connection does not match.
+     */
+    static boolean tcp(MappingBehavior mA, FilteringBehavior fA, MappingBehavior mB, FilteringBehavior fB) {
+        if (mA != MappingBehavior.EIM && mB != MappingBehavior.EIM) {
+            return false;
+        }
+        return udp(mA, fA, mB, fB);
+    }
 }

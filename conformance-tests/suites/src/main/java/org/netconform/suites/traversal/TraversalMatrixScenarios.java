@@ -27,6 +27,8 @@ import org.netconform.spi.traversal.HolePunchingAdapter;
  */
 public class TraversalMatrixScenarios {
     static final Duration PUNCH_FOR = Duration.ofSeconds(5);
+    /** Longer: a NAT holds an unsolicited SYN 6 s before it answers (RFC 5382 REQ-4). */
+    static final Duration TCP_PUNCH_FOR = Duration.ofSeconds(20);
 
     record Behaviour(MappingBehavior mapping, FilteringBehavior filtering) {
         NatConfig config(boolean hairpin) {
@@ -57,6 +59,22 @@ public class TraversalMatrixScenarios {
     }
 
     private static final Map<HolePunchingAdapter, List<Cell>> MATRIX = new WeakHashMap<>();
+    private static final Map<HolePunchingAdapter, List<Cell>> TCP_MATRIX = new WeakHashMap<>();
+
+    static synchronized List<Cell> tcpMatrix(HolePunchingAdapter adapter) {
+        return TCP_MATRIX.computeIfAbsent(adapter, x -> {
+            List<Cell> cells = new ArrayList<>();
+            for (Behaviour a : behaviours()) {
+                for (Behaviour b : behaviours()) {
+                    VirtualTraversalLab lab = new VirtualTraversalLab(x, VirtualTraversalLab.Layout.DIFFERENT_NATS,
+                            a.config(false), b.config(false), true);
+                    cells.add(new Cell(a, b, Prediction.tcp(a.mapping(), a.filtering(), b.mapping(), b.filtering()),
+                            lab.run(false, TCP_PUNCH_FOR, Duration.ZERO)));
+                }
+            }
+            return cells;
+        });
+    }
 
     static synchronized List<Cell> udpMatrix(HolePunchingAdapter adapter) {
         return MATRIX.computeIfAbsent(adapter, x -> {
@@ -130,6 +148,33 @@ public class TraversalMatrixScenarios {
         List<Cell> cells = udpMatrix(adapter);
         logCells(cells, true);
         Check.record("the UDP matrix, prediction against what the peers achieved", render(cells));
+    }
+
+    @ConformanceTest
+    @Requirement("TRAV-TCP-3")
+    @RequiresCapability(HolePunchingAdapter.TCP)
+    void tcpConnectsWhereverThePredictionSaysYes(HolePunchingAdapter adapter) {
+        List<Cell> cells = tcpMatrix(adapter);
+        logCells(cells, false);
+        List<String> problems = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.predicted() && !c.outcome().connected()) {
+                problems.add("alice " + c.a() + " / bob " + c.b() + ": predicted yes, observed " + c.outcome().word()
+                        + " " + c.outcome().problems());
+            }
+        }
+        Check.all("two TCP peers behind different NATs connect (and exchange data both ways) in every cell the TCP"
+                + " prediction says yes for (" + cells.stream().filter(Cell::predicted).count() + " of " + cells.size() + ")",
+                problems, render(cells));
+    }
+
+    @ConformanceTest
+    @Requirement("TRAV-TCP-4")
+    @RequiresCapability(HolePunchingAdapter.TCP)
+    void whatTcpAchievesWhereThePredictionSaysNo(HolePunchingAdapter adapter) {
+        List<Cell> cells = tcpMatrix(adapter);
+        logCells(cells, true);
+        Check.record("the TCP matrix, prediction against what the peers achieved", render(cells));
     }
 
     @ConformanceTest

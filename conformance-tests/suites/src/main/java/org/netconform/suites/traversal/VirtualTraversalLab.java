@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import org.netconform.reference.nat.Endpoint;
 import org.netconform.reference.nat.NatConfig;
+import org.netconform.reference.nat.network.TcpConnection;
+import org.netconform.reference.nat.network.TcpListener;
+import org.netconform.reference.nat.network.TcpState;
 import org.netconform.reference.nat.Payload;
 import org.netconform.reference.nat.UdpDatagram;
 import org.netconform.reference.nat.network.Host;
@@ -47,16 +52,31 @@ final class VirtualTraversalLab {
 
     private final VirtualNetwork net = new VirtualNetwork(5128);
     private final HolePunchingAdapter.Rendezvous rendezvous;
-    private final UdpSocket serverSocket;
-    private final UdpSocket aliceSocket;
-    private final UdpSocket bobSocket;
+    private final boolean tcp;
+    private UdpSocket serverSocket;
+    private UdpSocket aliceSocket;
+    private UdpSocket bobSocket;
+    private TcpListener serverListener;
+    private final List<TcpConnection> serverConnections = new ArrayList<>();
+    private Endpoint alicePort;
+    private Endpoint bobPort;
     private final HolePunchingAdapter.Peer alice;
     private final HolePunchingAdapter.Peer bob;
     private final Map<String, InetSocketAddress> registeredFrom = new LinkedHashMap<>();
 
     VirtualTraversalLab(HolePunchingAdapter adapter, Layout layout, NatConfig a, NatConfig b) {
+        this(adapter, layout, a, b, false);
+    }
+
+    /** @param tcp TCP peers (each on one port with a listener) and a TCP rendezvous server */
+    VirtualTraversalLab(HolePunchingAdapter adapter, Layout layout, NatConfig a, NatConfig b, boolean tcp) {
+        this.tcp = tcp;
         Host server = net.addHost("rendezvous", net.internet(), "203.0.113.200");
-        serverSocket = server.udp(3478);
+        if (tcp) {
+            serverListener = server.listen(3478);
+        } else {
+            serverSocket = server.udp(3478);
+        }
         rendezvous = adapter.rendezvous(5128);
         Host hostA;
         Host hostB;
@@ -78,10 +98,17 @@ final class VirtualTraversalLab {
                 hostB = net.addHost("bob", natB.inside(), "192.0.2.10");
             }
         }
-        aliceSocket = hostA.udp(40000);
-        bobSocket = hostB.udp(40001);
-        alice = adapter.udpPeer("alice", socket(aliceSocket));
-        bob = adapter.udpPeer("bob", socket(bobSocket));
+        if (tcp) {
+            alicePort = hostA.endpoint(40000);
+            bobPort = hostB.endpoint(40001);
+            alice = adapter.tcpPeer("alice", new VirtualTcpPort(hostA, alicePort));
+            bob = adapter.tcpPeer("bob", new VirtualTcpPort(hostB, bobPort));
+        } else {
+            aliceSocket = hostA.udp(40000);
+            bobSocket = hostB.udp(40001);
+            alice = adapter.udpPeer("alice", socket(aliceSocket));
+            bob = adapter.udpPeer("bob", socket(bobSocket));
+        }
     }
 
     HolePunchingAdapter.Peer alice() {
@@ -93,11 +120,11 @@ final class VirtualTraversalLab {
     }
 
     InetSocketAddress alicePrivate() {
-        return VirtualStunLab.isa(aliceSocket.local());
+        return VirtualStunLab.isa(tcp ? alicePort : aliceSocket.local());
     }
 
     InetSocketAddress bobPrivate() {
-        return VirtualStunLab.isa(bobSocket.local());
+        return VirtualStunLab.isa(tcp ? bobPort : bobSocket.local());
     }
 
     /** Where the server saw each peer's registration come from (its public candidate). */
@@ -180,6 +207,18 @@ final class VirtualTraversalLab {
 
     /** Hands every datagram waiting at a socket to its owner, until none waits. */
     private void pump() {
+        if (tcp) {
+            for (int i = 0; i < 4; i++) {
+                serveTcp();
+                try {
+                    alice.tick(net.nowMillis());
+                    bob.tick(net.nowMillis());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return;
+        }
         boolean any = true;
         int rounds = 0;
         while (any && rounds++ < 10_000) {
@@ -198,6 +237,92 @@ final class VirtualTraversalLab {
             }
             any |= deliver(aliceSocket, alice);
             any |= deliver(bobSocket, bob);
+        }
+    }
+
+    /** The TCP rendezvous server: accepts, reads whole lines, answers over the connection to the named peer. */
+    private void serveTcp() {
+        Optional<TcpConnection> c;
+        while ((c = serverListener.accept()).isPresent()) {
+            serverConnections.add(c.get());
+        }
+        for (TcpConnection conn : List.copyOf(serverConnections)) {
+            Optional<Payload> p;
+            while ((p = conn.receive()).isPresent()) {
+                InetSocketAddress from = VirtualStunLab.isa(conn.remote());
+                for (String line : p.get().text().split("\n")) {
+                    if (line.startsWith("REGISTER ")) {
+                        registeredFrom.put(line.split(" ")[1], from);
+                    }
+                    for (HolePunchingAdapter.Rendezvous.Outgoing o : rendezvous.handle(from, line.getBytes(StandardCharsets.UTF_8))) {
+                        serverConnections.stream().filter(x -> VirtualStunLab.isa(x.remote()).equals(o.to())
+                                        && x.state() == TcpState.ESTABLISHED)
+                                .findFirst().ifPresent(x -> x.send(Payload.of(o.data())));
+                    }
+                }
+            }
+        }
+    }
+
+    /** One local port of a virtual host: a listener on it, connects from it (SO_REUSEADDR). */
+    private static final class VirtualTcpPort implements HolePunchingAdapter.TcpPeerPort {
+        private final Host host;
+        private final Endpoint local;
+        private final TcpListener listener;
+
+        VirtualTcpPort(Host host, Endpoint local) {
+            this.host = host;
+            this.local = local;
+            this.listener = host.listen(local);
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return VirtualStunLab.isa(local);
+        }
+
+        @Override
+        public Stream connect(InetSocketAddress remote) throws IOException {
+            if (host.connection(local, VirtualStunLab.endpoint(remote)).isPresent()) {
+                throw new IOException("EADDRINUSE: a connection " + local + " - " + remote + " exists");
+            }
+            TcpConnection c = host.tcp(local, VirtualStunLab.endpoint(remote));
+            c.connect();
+            return stream(c);
+        }
+
+        @Override
+        public Optional<Stream> accept() {
+            return listener.accept().map(VirtualTcpPort::stream);
+        }
+
+        private static Stream stream(TcpConnection c) {
+            return new Stream() {
+                @Override
+                public String state() {
+                    return c.state() == TcpState.ESTABLISHED ? "open" : c.state().isOver() ? "failed" : "connecting";
+                }
+
+                @Override
+                public InetSocketAddress remote() {
+                    return VirtualStunLab.isa(c.remote());
+                }
+
+                @Override
+                public void send(byte[] message) {
+                    c.send(Payload.of(message));
+                }
+
+                @Override
+                public Optional<byte[]> receive() {
+                    return c.receive().map(Payload::bytes);
+                }
+
+                @Override
+                public void close() {
+                    c.close();
+                }
+            };
         }
     }
 
