@@ -234,16 +234,20 @@ public class TraversalMatrixScenarios {
     void aPublicPeerIsCalledBackFromBehindEveryNat(HolePunchingAdapter adapter) {
         List<String> problems = new ArrayList<>();
         StringBuilder table = new StringBuilder();
+        boolean withTcp = adapter.capabilities().contains(HolePunchingAdapter.TCP);
         for (Behaviour n : behaviours()) {
+            for (boolean tcp : withTcp ? new boolean[] {false, true} : new boolean[] {false}) {
             VirtualTraversalLab lab = new VirtualTraversalLab(adapter, VirtualTraversalLab.Layout.ALICE_PUBLIC,
-                    null, n.config(false));
-            VirtualTraversalLab.Outcome o = lab.run(true, PUNCH_FOR, Duration.ZERO);
-            String line = "alice public, bob behind " + n + ", alice asks for a call back: predicted yes, observed " + o.word();
+                    null, n.config(false), tcp);
+            VirtualTraversalLab.Outcome o = lab.run(true, tcp ? TCP_PUNCH_FOR : PUNCH_FOR, Duration.ZERO);
+            String line = (tcp ? "TCP" : "UDP") + ": alice public, bob behind " + n
+                    + ", alice asks for a call back: predicted yes, observed " + o.word();
             table.append(line).append('\n');
             Observation.wire("== " + line);
             Observation.wire(o.log());
             if (!o.connected()) {
                 problems.add(line + " " + o.problems());
+            }
             }
         }
         Check.all("connection reversal connects behind every NAT behaviour", problems, table.toString().strip());
