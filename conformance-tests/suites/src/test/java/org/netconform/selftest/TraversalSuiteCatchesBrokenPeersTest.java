@@ -25,7 +25,7 @@ class TraversalSuiteCatchesBrokenPeersTest {
         });
         assertThat(results).extracting(r -> r.requirements().get(0)).contains("DISC-MAP-1", "DISC-MAP-2", "DISC-FILT-1",
                 "DISC-HAIR-1",
-                "TRAV-UDP-1", "TRAV-UDP-3", "TRAV-UDP-4", "TRAV-KA-1", "TRAV-REV-1", "TRAV-RDV-2", "TRAV-TCP-3", "TRAV-TCP-4");
+                "TRAV-UDP-1", "TRAV-UDP-2", "TRAV-UDP-3", "TRAV-UDP-4", "TRAV-KA-1", "TRAV-REV-1", "TRAV-RDV-2", "TRAV-TCP-3", "TRAV-TCP-4");
     }
 
     @ParameterizedTest(name = "{0} is caught by {1} as {2}")

@@ -203,6 +203,30 @@ public class TraversalMatrixScenarios {
     }
 
     @ConformanceTest
+    @Requirement("TRAV-UDP-2")
+    @RequiresCapability(HolePunchingAdapter.UDP)
+    void aMessageWithoutTheTokenChangesNothing(HolePunchingAdapter adapter) {
+        Behaviour open = new Behaviour(MappingBehavior.EIM, FilteringBehavior.EIF);
+        VirtualTraversalLab lab = new VirtualTraversalLab(adapter, VirtualTraversalLab.Layout.DIFFERENT_NATS,
+                open.config(false), open.config(false)).withStranger();
+        VirtualTraversalLab.Outcome o = lab.run(false, PUNCH_FOR, Duration.ZERO);
+        Observation.wire(o.log());
+        List<String> problems = new ArrayList<>();
+        if (!o.connected()) {
+            problems.add("alice and bob did not connect: " + o.word() + " " + o.problems());
+        }
+        if (lab.alice().locked().filter(VirtualTraversalLab.STRANGER::equals).isPresent()) {
+            problems.add("alice locked the stranger " + VirtualTraversalLab.STRANGER + ", whose answer had no token");
+        }
+        if (lab.alice().received().contains("forged-data")) {
+            problems.add("alice took the stranger's data as bob's");
+        }
+        Check.all("a forged answer, punch and data without the session token (from a stranger at "
+                + VirtualTraversalLab.STRANGER + ", before bob's answer) change nothing: alice locks bob", problems,
+                "alice locked " + lab.alice().locked().orElse(null) + " and received " + lab.alice().received());
+    }
+
+    @ConformanceTest
     @Requirement("TRAV-KA-1")
     @RequiresCapability(HolePunchingAdapter.UDP)
     void theHoleStaysOpenThroughTenIdleMinutes(HolePunchingAdapter adapter) {

@@ -63,6 +63,7 @@ final class VirtualTraversalLab {
     private final HolePunchingAdapter.Peer alice;
     private final HolePunchingAdapter.Peer bob;
     private final Map<String, InetSocketAddress> registeredFrom = new LinkedHashMap<>();
+    private UdpSocket stranger;
 
     VirtualTraversalLab(HolePunchingAdapter adapter, Layout layout, NatConfig a, NatConfig b) {
         this(adapter, layout, a, b, false);
@@ -110,6 +111,17 @@ final class VirtualTraversalLab {
             bob = adapter.udpPeer("bob", socket(bobSocket));
         }
     }
+
+    /**
+     * A stranger at 203.0.113.66:40000 that, once alice has been introduced, sends alice's public
+     * candidate a forged answer and a forged punch in bob's name without the session token (UDP only).
+     */
+    VirtualTraversalLab withStranger() {
+        stranger = net.addHost("stranger", net.internet(), "203.0.113.66").udp(40000);
+        return this;
+    }
+
+    static final InetSocketAddress STRANGER = VirtualStunLab.isa("203.0.113.66", 40000);
 
     HolePunchingAdapter.Peer alice() {
         return alice;
@@ -163,6 +175,13 @@ final class VirtualTraversalLab {
                 alice.connect("bob");
             }
             pump();
+            if (stranger != null && registeredFrom.containsKey("alice")) {
+                Endpoint to = VirtualStunLab.endpoint(registeredFrom.get("alice"));
+                stranger.send(to, Payload.of("ACK forged-token bob 0"));
+                stranger.send(to, Payload.of("PUNCH forged-token bob"));
+                stranger.send(to, Payload.of("DATA forged-token bob forged-data"));
+                pump();
+            }
             for (long t = 0; t <= punchFor.toMillis(); t += STEP.toMillis()) {
                 tickBoth();
                 if (alice.connected() && bob.connected()) {
