@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class NatTraversalSpecTest {
     private static final Map<String, Set<String>> FAMILIES = Map.of(
             "STUN", Set.of("HDR", "ATTR", "XOR", "FP", "UNK", "ERR", "TXN", "RETX"),
-            "DISC", Set.of("ATTR", "CHANGE", "RPORT", "PAD", "SRC", "CONN", "MAP", "FILT", "HAIR", "LIFE", "INFO"));
+            "DISC", Set.of("ATTR", "CHANGE", "RPORT", "PAD", "SRC", "CONN", "MAP", "FILT", "HAIR", "LIFE", "INFO"),
+            "TRAV", Set.of("RDV", "UDP", "KA", "TCP", "REV"));
 
     private static List<SpecRequirement> traversal() {
         return SpecCatalog.bundled().all().stream().filter(r -> r.area().equals("nat-traversal")).toList();
@@ -30,6 +31,11 @@ class NatTraversalSpecTest {
             assertThat(parts).hasSize(3);
             assertThat(FAMILIES).containsKey(parts[0]);
             assertThat(FAMILIES.get(parts[0])).as(r.id()).contains(parts[1]);
+            if (parts[0].equals("TRAV")) {
+                assertThat(Set.of("rendezvous", "peer")).containsAll(r.roles());
+                assertThat(r.source()).as(r.id()).contains("RFC 5128");
+                return;
+            }
             assertThat(Set.of("server", "client", "discovery")).containsAll(r.roles());
             assertThat(r.source()).as(r.id()).containsAnyOf("RFC 8489", "RFC 5780");
             if (parts[0].equals("DISC")) {

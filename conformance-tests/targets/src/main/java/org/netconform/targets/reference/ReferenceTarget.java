@@ -9,7 +9,7 @@ public final class ReferenceTarget implements Target {
     private final List<AreaAdapter> adapters = List.of(new ReferenceByteOrderCodec(), new ReferenceUdpStackAdapter(),
             new ReferenceWebSocketCodec(), new ReferenceWsServerAdapter(), new ReferenceWebSocketClient(),
             new ReferenceNatAdapter(), new ReferenceStunCodec(), new ReferenceStunServerAdapter(),
-            new ReferenceDiscoveryClient());
+            new ReferenceDiscoveryClient(), new ReferenceModelDiscoveryClient(), new ReferenceHolePunching());
 
     @Override
     public String id() {
