@@ -42,6 +42,8 @@ final class NatBench implements AutoCloseable {
     }
 
     static NatBench open(NatAdapter nat, NatLabOptions options) {
+        // the first lab of a run sets off the long real-time waits of every target, to run beside the checks
+        NatLongWaits.startAll();
         NatLab lab = nat.open(options);
         NatEvidence.line("-- new lab" + (options.overridesTimers() ? " with " + NatTimers.show(options) : "")
                 + (lab.virtualTime() ? " (virtual time)" : " (real time)"));

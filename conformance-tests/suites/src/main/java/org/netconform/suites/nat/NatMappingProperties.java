@@ -60,7 +60,7 @@ public class NatMappingProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 40, endpoint = 4)
+    @NatTries(virtualTime = 40, realTime = 4)
     @Requirement("NAT-MAP-1")
     void oneMappingForRandomDestinations(NatAdapter nat,
                                          @ForAll("destinations") List<Dest> destinations) {
@@ -86,7 +86,7 @@ public class NatMappingProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 40, endpoint = 4)
+    @NatTries(virtualTime = 40, realTime = 4)
     @Requirement("NAT-MAP-2")
     void noTwoInsideEndpointsShareAnExternalEndpointTowardsOneDestination(NatAdapter nat,
                                                                           @ForAll("collidingFlows") List<Flow> flows) {
@@ -125,7 +125,7 @@ public class NatMappingProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 30, endpoint = 3)
+    @NatTries(virtualTime = 30, realTime = 3)
     @Requirement("NAT-MAP-3")
     void externalPortsStayInTheirRange(NatAdapter nat, @ForAll("rangedFlows") List<Flow> flows) {
         judgePorts(nat, flows, "in its inside port's range (0-1023 or 1024-65535)",
@@ -140,7 +140,7 @@ public class NatMappingProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 30, endpoint = 3)
+    @NatTries(virtualTime = 30, realTime = 3)
     @Requirement("NAT-MAP-4")
     void externalPortsKeepTheirParity(NatAdapter nat, @ForAll("parityFlows") List<Flow> flows) {
         judgePorts(nat, flows, "with its inside port's parity", (inside, external) -> inside % 2 == external % 2);

@@ -78,7 +78,7 @@ public class NatModelProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 60, endpoint = 4, needs = NatTries.Need.REFERENCE_MODEL)
+    @NatTries(virtualTime = 60, realTime = 4, needs = NatTries.Need.REFERENCE_MODEL)
     @Requirement("NAT-DET-1")
     void theTargetBehavesAsOneConfigurationOfTheModel(NatAdapter nat, @ForAll("sequences") List<Step> steps) {
         NatClassification c = NatClassifier.classification(nat);

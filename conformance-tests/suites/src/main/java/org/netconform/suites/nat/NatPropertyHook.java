@@ -10,13 +10,12 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
 import org.netconform.harness.CurrentTarget;
-import org.netconform.spec.Layer;
 import org.netconform.spi.nat.NatAdapter;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Applies {@link NatTries} to each per-target execution of a NAT property: sets the tries for the
- * target's layer and checks the property's needs first, so a property that cannot run against a target
+ * target's clock and checks the property's needs first, so a property that cannot run against a target
  * is UNSUPPORTED for it with the reason instead of running tries that would all be discarded. It sits
  * inside the harness's per-target hook (a higher proximity), where the target is known.
  */
@@ -29,13 +28,16 @@ public final class NatPropertyHook implements AroundPropertyHook {
             return property.execute();
         }
         NatAdapter nat = CurrentTarget.adapter(NatAdapter.class);
-        context.attributes().setTries(nat.layer() == Layer.MODEL ? tries.model() : tries.endpoint());
         try {
+            context.attributes().setTries(NatClock.virtual(nat) ? tries.virtualTime() : tries.realTime());
             for (NatTries.Need need : tries.needs()) {
                 check(need, nat);
             }
         } catch (TestAbortedException e) {
-            return new Unsupported(e);
+            return new NotRun(PropertyExecutionResult.Status.ABORTED, e);
+        } catch (RuntimeException e) {
+            // the lab that tells the target's clock failed: the harness's ERROR, with the reason
+            return new NotRun(PropertyExecutionResult.Status.FAILED, e);
         }
         return NatEvidence.duringProperty(property::execute);
     }
@@ -63,8 +65,8 @@ public final class NatPropertyHook implements AroundPropertyHook {
         return 110;
     }
 
-    /** A property that did not run for this target: aborted, with the reason. */
-    private record Unsupported(Throwable reason) implements PropertyExecutionResult {
+    /** A property that did not run for this target: aborted (UNSUPPORTED) or failed (ERROR), with the reason. */
+    private record NotRun(Status status, Throwable reason) implements PropertyExecutionResult {
         @Override
         public Optional<String> seed() {
             return Optional.empty();
@@ -73,11 +75,6 @@ public final class NatPropertyHook implements AroundPropertyHook {
         @Override
         public Optional<List<Object>> falsifiedParameters() {
             return Optional.empty();
-        }
-
-        @Override
-        public Status status() {
-            return Status.ABORTED;
         }
 
         @Override
