@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param portOverloading    whether a second inside host got the first one's external endpoint (NAT-INFO-5;
  *                           forbidden by NAT-MAP-2, but a configuration the model must be able to take so that
  *                           the comparison judges determinism, not overloading again)
+ * @param portOverlapping    whether a second inside host got the first one's external endpoint towards another
+ *                           destination (NAT-INFO-12; RFC 7857 section 3 allows it)
  * @param hairpin            NAT-INFO-6
  * @param pooling            NAT-INFO-11
  * @param udpTimeoutOneWay   the shortest idle time after which a one-way mapping was seen expired, when known
@@ -24,7 +26,8 @@ import java.util.Optional;
  * @param portQuota          the per-subscriber port quota the adapter declares (NAT-CGN-1)
  */
 public record NatClassification(Mapping mapping, Filtering filtering, PortAssignment portAssignment,
-                                boolean parityPreserved, boolean portOverloading, Hairpin hairpin, Pooling pooling,
+                                boolean parityPreserved, boolean portOverloading, boolean portOverlapping,
+                                Hairpin hairpin, Pooling pooling,
                                 Optional<Duration> udpTimeoutOneWay, Optional<Duration> udpTimeoutReplied,
                                 Optional<Boolean> outboundRefresh, Optional<Boolean> inboundRefresh,
                                 Optional<Integer> portQuota) {
@@ -105,7 +108,8 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
     /** e.g. {@code EIM/APDF, preserved, parity kept, hairpin external source, single address}. */
     public String summary() {
         return mapping + "/" + filtering + ", " + portAssignment + ", parity " + (parityPreserved ? "kept" : "not kept")
-                + (portOverloading ? ", ports overloaded" : "") + ", hairpin " + hairpin + ", " + pooling
+                + (portOverloading ? ", ports overloaded" : "") + (portOverlapping ? ", ports overlapping" : "")
+                + ", hairpin " + hairpin + ", " + pooling
                 + udpTimeoutOneWay.map(d -> ", one-way timer " + NatTimers.show(d)).orElse("")
                 + udpTimeoutReplied.map(d -> ", timer after replies " + NatTimers.show(d)).orElse("")
                 + outboundRefresh.map(r -> ", outbound refresh " + (r ? "yes" : "no")).orElse("")

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.netconform.spec.Layer;
 import org.netconform.suites.nat.NatClassification.Filtering;
 import org.netconform.suites.nat.NatClassification.Hairpin;
 import org.netconform.suites.nat.NatClassification.Mapping;
@@ -229,13 +228,15 @@ final class NatClassifier {
         });
     }
 
+    static final String OVERLAPPING = "overlapping";
+
     static String overlapping(NatAdapter nat) {
         return NatFacts.get(nat, "overlapping", () -> {
             try (NatBench b = NatBench.open(nat)) {
                 int c = b.fresh();
                 NatEndpoint m1 = b.mapOrAbort(b.x1(c), b.s1a());
                 NatEndpoint m2 = b.mapOrAbort(b.x2(c), b.s2a());
-                String what = m1.equals(m2) ? "overlapping" : "not overlapping";
+                String what = m1.equals(m2) ? OVERLAPPING : "not overlapping";
                 NatEvidence.line("port overlapping: " + what);
                 return what;
             }
@@ -308,15 +309,16 @@ final class NatClassifier {
             PortSample ports = ports(nat);
             Hairpin h = hairpin(nat);
             Pooling p = pooling(nat).pooling();
-            boolean virtual = nat.layer() == Layer.MODEL;
+            boolean virtual = NatClock.virtual(nat);
             // timers and refresh matter only where the comparison lets time pass: in virtual time
             Optional<Duration> oneWay = virtual ? exact(NatTimers.lifetime(nat, Flow.ONE_WAY)) : Optional.empty();
             Optional<Duration> replied = virtual ? exact(NatTimers.lifetime(nat, Flow.REPLIED)) : Optional.empty();
             Optional<Boolean> outbound = virtual ? NatTimers.refreshSeen(nat, false) : Optional.empty();
             Optional<Boolean> inbound = virtual ? NatTimers.refreshSeen(nat, true) : Optional.empty();
             boolean overloading = collision(nat).equals(OVERLOADED);
+            boolean overlapping = overlapping(nat).equals(OVERLAPPING);
             Optional<Integer> quota = nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota() : Optional.empty();
-            NatClassification c = new NatClassification(m, f, ports.assignment(), ports.parity(), overloading, h, p,
+            NatClassification c = new NatClassification(m, f, ports.assignment(), ports.parity(), overloading, overlapping, h, p,
                     oneWay, replied, outbound, inbound, quota);
             NatEvidence.line("classification: " + c.summary());
             return c;
