@@ -2,6 +2,8 @@ package org.netconform.suites.nat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -16,6 +18,9 @@ import org.netconform.spi.nat.NatEndpoint;
  * behaviour), for the second host ("Secondary") and the third ("Tertiary"). The random model comparison
  * ({@link NatModelProperties}) looks further.
  */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatDeterminismScenarios {
 
     @ConformanceTest

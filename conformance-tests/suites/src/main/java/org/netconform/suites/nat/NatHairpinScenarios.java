@@ -1,6 +1,8 @@
 package org.netconform.suites.nat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -18,6 +20,9 @@ import org.opentest4j.TestAbortedException;
  * as hole-punching peers do, so a NAT whose filtering applies to hairpinned packets too is not
  * mistaken for one that does not hairpin.
  */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatHairpinScenarios {
 
     /** What one UDP hairpin attempt showed. */
