@@ -70,7 +70,9 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
          * endpoint-independent either: the receiver cannot open its filter for a mapping the sender makes
          * only when it sends, so the lab cannot tell "no hairpinning" from "hairpinning, filtered".
          */
-        UNDETERMINED("undetermined");
+        UNDETERMINED("undetermined"),
+        /** Some pairs of inside hosts reach each other through their external endpoints, others do not. */
+        PARTIAL("partial");
 
         private final String label;
 
@@ -81,6 +83,11 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
         @Override
         public String toString() {
             return label;
+        }
+
+        /** True when one hairpinning behaviour of the model stands for what was seen. */
+        public boolean determined() {
+            return this != UNDETERMINED && this != PARTIAL;
         }
     }
 

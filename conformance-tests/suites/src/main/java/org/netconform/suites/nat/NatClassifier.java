@@ -12,7 +12,6 @@ import org.netconform.suites.nat.NatClassification.Mapping;
 import org.netconform.suites.nat.NatClassification.PortAssignment;
 import org.netconform.suites.nat.NatClassification.Pooling;
 import org.netconform.suites.nat.NatTimers.Flow;
-import org.netconform.spi.nat.Delivery;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatEndpoint;
 import org.netconform.spi.nat.TcpOutcome;
@@ -182,23 +181,24 @@ final class NatClassifier {
 
     // ---- step 5: hairpinning, pooling, overlapping, TCP, unsolicited SYNs
 
+    /**
+     * NAT-INFO-6 from the hairpin probes between every pair of inside hosts ({@link NatHairpinning}): the
+     * source presented when every pair arrived, {@code partial} when only some did, none when none did, and
+     * {@code undetermined} when nothing arrived where the probes cannot tell "none" from "filtered".
+     */
     static Hairpin hairpin(NatAdapter nat) {
-        boolean predictable = mapping(nat) == Mapping.EIM || filtering(nat) == Filtering.EIF;
-        return NatFacts.get(nat, "hairpin", () -> {
-            try (NatBench b = NatBench.open(nat)) {
-                NatEndpoint x = b.x1(b.fresh());
-                NatEndpoint y = b.x2(b.fresh());
-                NatEndpoint m1 = b.mapOrAbort(x, b.s1a());
-                NatEndpoint m2 = b.mapOrAbort(y, b.s1a());
-                b.udp(y, m1); // opens y's filter for x's mapping, as hole punching peers do
-                Optional<Delivery> d = b.udp(x, m2).filter(v -> v.receivedAt().equals(y));
-                Hairpin h = d.isEmpty() ? predictable ? Hairpin.NONE : Hairpin.UNDETERMINED
-                        : b.isExternal(d.get().seenSource()) ? Hairpin.EXTERNAL_SOURCE : Hairpin.INTERNAL_SOURCE;
-                NatEvidence.line("hairpinning: " + h + (d.isPresent() && !d.get().seenSource().equals(m1)
-                        && h == Hairpin.EXTERNAL_SOURCE ? " (not X1's mapping " + m1 + ")" : ""));
-                return h;
-            }
-        });
+        boolean decidable = NatHairpinning.udpUndecidable(nat).isEmpty();
+        List<NatHairpinning.Attempt> attempts = NatHairpinning.udp(nat);
+        long arrived = attempts.stream().filter(a -> a.arrived().isPresent()).count();
+        if (arrived == 0) {
+            return decidable ? Hairpin.NONE : Hairpin.UNDETERMINED;
+        }
+        if (arrived < attempts.size()) {
+            return Hairpin.PARTIAL;
+        }
+        boolean external = attempts.stream().allMatch(a -> nat.topology().externalAddresses()
+                .contains(a.arrived().orElseThrow().seenSource().address()));
+        return external ? Hairpin.EXTERNAL_SOURCE : Hairpin.INTERNAL_SOURCE;
     }
 
     /** Pooling, and the external addresses each inside host was seen with. */

@@ -56,7 +56,15 @@ public class NatInfoScenarios {
     @ConformanceTest
     @Requirement("NAT-INFO-6")
     void udpHairpinning(NatAdapter nat) {
-        Check.record("UDP hairpinning", NatClassifier.hairpin(nat));
+        NatClassification.Hairpin h = NatClassifier.hairpin(nat);
+        if (h == NatClassification.Hairpin.PARTIAL) {
+            List<NatHairpinning.Attempt> attempts = NatHairpinning.udp(nat);
+            Check.record("UDP hairpinning", h + " (" + attempts.stream().filter(a -> a.arrived().isPresent())
+                    .map(a -> "X" + (a.from() + 1) + " -> X" + (a.to() + 1)).toList() + " of " + attempts.size()
+                    + " host pairs)");
+        } else {
+            Check.record("UDP hairpinning", h);
+        }
     }
 
     @ConformanceTest

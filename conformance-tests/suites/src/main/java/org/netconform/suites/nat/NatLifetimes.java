@@ -103,25 +103,30 @@ final class NatLifetimes {
         return points;
     }
 
-    /** One mapping that is probed once: its inside endpoint and its external endpoint. */
-    private record Probe(NatEndpoint inside, NatEndpoint mapping) {
+    /** One mapping that is probed once: its inside endpoint, its external endpoint and the outside endpoint it was made towards. */
+    private record Probe(NatEndpoint inside, NatEndpoint mapping, NatEndpoint peer) {
     }
 
     private static Both scheduleReal(NatAdapter nat, boolean longTimers) {
         List<Duration> points = realSchedule(longTimers);
         try (NatBench b = NatBench.open(nat)) {
+            // the mappings go to the server's four endpoints in turn: a NAT whose ports are counted per
+            // destination (a small SNAT range) has room for them all
+            List<NatEndpoint> peers = List.of(b.s1a(), b.s2a(), b.s1b(), b.s2b());
             List<Probe> oneWay = new ArrayList<>();
             List<Probe> replied = new ArrayList<>();
             for (int i = 0; i < points.size(); i++) {
+                NatEndpoint px = peers.get(2 * i % peers.size());
                 NatEndpoint x = b.x1(b.fresh());
-                oneWay.add(new Probe(x, b.mapOrAbort(x, b.s1a())));
+                oneWay.add(new Probe(x, b.mapOrAbort(x, px), px));
+                NatEndpoint py = peers.get((2 * i + 1) % peers.size());
                 NatEndpoint y = b.x1(b.fresh());
-                NatEndpoint my = b.mapOrAbort(y, b.s1a());
-                if (!b.reaches(b.s1a(), my, y)) {
-                    throw new TestAbortedException("cannot measure: the reply from " + b.s1a() + " did not reach " + y
+                NatEndpoint my = b.mapOrAbort(y, py);
+                if (!b.reaches(py, my, y)) {
+                    throw new TestAbortedException("cannot measure: the reply from " + py + " did not reach " + y
                             + " (see NAT-XLATE-2)");
                 }
-                replied.add(new Probe(y, my));
+                replied.add(new Probe(y, my, py));
             }
             // every mapping is at least this old at each point: the clock starts once the last one is made
             LabClock clock = new LabClock(b);
@@ -180,7 +185,7 @@ final class NatLifetimes {
             if (gone != null) {
                 return;
             }
-            if (b.reaches(b.s1a(), p.mapping(), p.inside())) {
+            if (b.reaches(p.peer(), p.mapping(), p.inside())) {
                 alive = point;
             } else {
                 gone = point;

@@ -33,7 +33,7 @@ import org.netconform.spi.nat.NatEndpoint;
  * which it first appeared on its side (E1, E2, ...), so the model need not pick the target's ports.
  * Idle steps run only in virtual time; between namespaces they are skipped (the real-time comparison
  * judges mapping, filtering and hairpinning only). Hairpin steps are skipped when the classification
- * could not determine the hairpin behaviour (see {@link NatClassification.Hairpin#UNDETERMINED}).
+ * could not determine one hairpin behaviour ({@link NatClassification.Hairpin#determined()}).
  */
 @ConformanceProperties
 @AddLifecycleHook(NatPropertyHook.class)
@@ -93,7 +93,7 @@ public class NatModelProperties {
             List<String> seenByModel = new ArrayList<>();
             for (Step s : steps) {
                 if (s.kind() == Kind.WAIT && realTime
-                        || s.kind() == Kind.HAIRPIN && c.hairpin() == NatClassification.Hairpin.UNDETERMINED) {
+                        || s.kind() == Kind.HAIRPIN && !c.hairpin().determined()) {
                     continue;
                 }
                 seenByTarget.add(s + ": " + t.apply(s));

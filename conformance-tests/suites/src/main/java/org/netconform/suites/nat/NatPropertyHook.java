@@ -45,6 +45,9 @@ public final class NatPropertyHook implements AroundPropertyHook {
     private static void check(NatTries.Need need, NatAdapter nat) {
         switch (need) {
             case SHORT_TIMER -> NatTimers.shortTimer(nat, NatTimers.Flow.ONE_WAY);
+            case UDP_HAIRPIN_DECIDABLE -> NatHairpinning.udpUndecidable(nat).ifPresent(why -> {
+                throw new TestAbortedException(why);
+            });
             case REFERENCE_MODEL -> {
                 if (NatModelFactory.find().isEmpty()) {
                     throw new TestAbortedException("no reference NAT model to compare with: no "

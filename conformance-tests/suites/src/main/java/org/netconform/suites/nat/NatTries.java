@@ -31,6 +31,8 @@ public @interface NatTries {
         /** A short mapping timer: {@code set-timers}, or virtual time (the default timer measured). */
         SHORT_TIMER,
         /** A reference NAT model to compare with ({@link NatModelFactory}). */
-        REFERENCE_MODEL
+        REFERENCE_MODEL,
+        /** UDP hairpin probes that can decide: the mapping or the filtering is endpoint-independent ({@link NatHairpinning}). */
+        UDP_HAIRPIN_DECIDABLE
     }
 }

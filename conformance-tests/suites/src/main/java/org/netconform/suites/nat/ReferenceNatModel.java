@@ -48,7 +48,7 @@ public final class ReferenceNatModel implements NatModelFactory {
                 .portOverlapping(c.portOverlapping() && c.mapping() == NatClassification.Mapping.APDM
                         && !c.portOverloading())
                 .hairpinning(switch (c.hairpin()) {
-                    case NONE, UNDETERMINED -> Hairpinning.OFF;
+                    case NONE, UNDETERMINED, PARTIAL -> Hairpinning.OFF;
                     case EXTERNAL_SOURCE -> Hairpinning.EXTERNAL_SOURCE;
                     case INTERNAL_SOURCE -> Hairpinning.INTERNAL_SOURCE;
                 })
