@@ -104,19 +104,18 @@ final class NatClassifier {
     static PortSample ports(NatAdapter nat) {
         return NatFacts.get(nat, "ports", () -> {
             try (NatBench b = NatBench.open(nat)) {
-                // two of a parity next to each other: in strict alternation a counter that adds one would keep
-                // every port's parity by chance
-                List<Integer> ports = new ArrayList<>();
-                for (boolean even : new boolean[] {true, true, false, false, true, false}) {
-                    ports.add(b.fresh(even));
-                }
+                List<Integer> ports = parityPairs(b, 12);
+                List<NatEndpoint> peers = b.serverEndpoints();
                 List<int[]> firsts = new ArrayList<>();
                 List<int[]> seconds = new ArrayList<>();
-                for (int p : ports) {
-                    b.map(b.x1(p), b.s1a()).ifPresent(e -> firsts.add(new int[] {p, e.port()}));
+                for (int i = 0; i < ports.size(); i++) {
+                    int p = ports.get(i);
+                    b.map(b.x1(p), peers.get(i % peers.size())).ifPresent(e -> firsts.add(new int[] {p, e.port()}));
                 }
-                for (int p : ports) {
-                    b.map(b.x2(p), b.s1a()).ifPresent(e -> seconds.add(new int[] {p, e.port()}));
+                // X2 from the same port to the same destination: every one collides with X1's
+                for (int i = 0; i < ports.size(); i++) {
+                    int p = ports.get(i);
+                    b.map(b.x2(p), peers.get(i % peers.size())).ifPresent(e -> seconds.add(new int[] {p, e.port()}));
                 }
                 boolean preserved = !firsts.isEmpty() && firsts.stream().allMatch(p -> p[0] == p[1]);
                 List<Integer> chosen = new ArrayList<>();
@@ -136,6 +135,25 @@ final class NatClassifier {
                 return s;
             }
         });
+    }
+
+    /**
+     * {@code n} fresh inside ports, two even then two odd and so on. Two of a parity stand next to each
+     * other, since in strict alternation a counter that adds one keeps every port's parity by chance; and
+     * there are enough that a NAT choosing at random keeps them all only by a chance of 2^-n/2 or less.
+     * A declared quota caps {@code n}.
+     */
+    static List<Integer> parityPairs(NatBench b, int n) {
+        int quota = b.quota().orElse(n);
+        if (quota < n) {
+            // a subscriber's quota caps its mappings: no more samples than it may hold
+            n = quota;
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ports.add(b.fresh(i % 4 < 2));
+        }
+        return ports;
     }
 
     /** At least three ports in equal, non-zero steps: what a sequential allocator gives. */
@@ -244,7 +262,7 @@ final class NatClassifier {
                 int c = b.fresh();
                 Set<NatEndpoint> held = new LinkedHashSet<>();
                 held.add(b.mapOrAbort(b.x1(c), b.s1a()));
-                int quota = nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota().orElse(1) : 1;
+                int quota = b.quota().orElse(1);
                 for (int i = 1; i < quota; i++) {
                     b.map(b.x1(b.fresh()), b.s1a()).ifPresent(held::add);
                 }

@@ -107,7 +107,7 @@ final class NatHairpinning {
 
     /** {@code probe} for every ordered pair of distinct inside hosts, in one lab. */
     private static <T> List<T> eachPair(NatBench b, PairProbe<T> probe) {
-        List<NatEndpoint> peers = peers(b);
+        List<NatEndpoint> peers = b.serverEndpoints();
         int n = b.topology().insideHosts().size();
         List<T> out = new ArrayList<>();
         int k = 0;
@@ -120,13 +120,5 @@ final class NatHairpinning {
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * The outside endpoints the pairs' mappings are made towards, in turn: a NAT whose ports are counted
-     * per destination (a small SNAT range) has room for all twelve.
-     */
-    private static List<NatEndpoint> peers(NatBench b) {
-        return List.of(b.s1a(), b.s2a(), b.s1b(), b.s2b());
     }
 }

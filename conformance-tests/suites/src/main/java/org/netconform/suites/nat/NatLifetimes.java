@@ -110,9 +110,7 @@ final class NatLifetimes {
     private static Both scheduleReal(NatAdapter nat, boolean longTimers) {
         List<Duration> points = realSchedule(longTimers);
         try (NatBench b = NatBench.open(nat)) {
-            // the mappings go to the server's four endpoints in turn: a NAT whose ports are counted per
-            // destination (a small SNAT range) has room for them all
-            List<NatEndpoint> peers = List.of(b.s1a(), b.s2a(), b.s1b(), b.s2b());
+            List<NatEndpoint> peers = b.serverEndpoints();
             List<Probe> oneWay = new ArrayList<>();
             List<Probe> replied = new ArrayList<>();
             for (int i = 0; i < points.size(); i++) {

@@ -82,14 +82,15 @@ public class NatMappingScenarios {
     @Requirement("NAT-MAP-4")
     void portParityIsKept(NatAdapter nat) {
         try (NatBench b = NatBench.open(nat)) {
-            // two of a parity next to each other: in strict alternation a counter that adds one would keep
-            // every port's parity by chance
-            List<Integer> ports = List.of(b.fresh(true), b.fresh(true), b.fresh(false), b.fresh(false));
+            // sixteen collisions: a NAT that chooses at random keeps every parity with a chance of 2^-16
+            List<Integer> ports = NatClassifier.parityPairs(b, 16);
+            List<NatEndpoint> peers = b.serverEndpoints();
             List<String> wrong = new ArrayList<>();
             List<String> all = new ArrayList<>();
             for (int host = 0; host < 2; host++) {
-                for (int p : ports) {
-                    NatEndpoint m = b.mapOrAbort(b.inside(host, p), b.s1a());
+                for (int i = 0; i < ports.size(); i++) {
+                    int p = ports.get(i);
+                    NatEndpoint m = b.mapOrAbort(b.inside(host, p), peers.get(i % peers.size()));
                     all.add("X" + (host + 1) + ":" + p + "->" + m.port());
                     if (p % 2 != m.port() % 2) {
                         wrong.add("X" + (host + 1) + ":" + p + "->" + m.port());

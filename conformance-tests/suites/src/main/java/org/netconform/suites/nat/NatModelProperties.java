@@ -78,11 +78,12 @@ public class NatModelProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(virtualTime = 60, realTime = 4, needs = NatTries.Need.REFERENCE_MODEL)
+    @NatTries(virtualTime = 60, realTime = 4, needs = {NatTries.Need.REFERENCE_MODEL, NatTries.Need.PORTS_NOT_SHARED_AT_RANDOM})
     @Requirement("NAT-DET-1")
     void theTargetBehavesAsOneConfigurationOfTheModel(NatAdapter nat, @ForAll("sequences") List<Step> steps) {
         NatClassification c = NatClassifier.classification(nat);
         Check.that("one configuration of the model explains the classification probes", c.summary(), c.regular());
+
         NatModelFactory factory = NatModelFactory.find().orElseThrow();
         try (NatBench target = NatBench.open(nat);
              NatBench model = NatEvidence.quietly(() -> NatBench.of(factory.open(nat.topology(), c)))) {

@@ -48,6 +48,14 @@ public final class NatPropertyHook implements AroundPropertyHook {
             case UDP_HAIRPIN_DECIDABLE -> NatHairpinning.udpUndecidable(nat).ifPresent(why -> {
                 throw new TestAbortedException(why);
             });
+            case PORTS_NOT_SHARED_AT_RANDOM -> {
+                NatClassification c = NatClassifier.classification(nat);
+                if (c.portOverlapping() && c.portAssignment() != NatClassification.PortAssignment.PRESERVED) {
+                    throw new TestAbortedException("the NAT chooses its ports (" + c.portAssignment() + ") and lets"
+                            + " hosts share them towards different destinations (port overlapping): whether a random"
+                            + " sequence meets a conflict is chance; NatDeterminismScenarios sets one up on purpose");
+                }
+            }
             case REFERENCE_MODEL -> {
                 if (NatModelFactory.find().isEmpty()) {
                     throw new TestAbortedException("no reference NAT model to compare with: no "

@@ -33,6 +33,12 @@ public @interface NatTries {
         /** A reference NAT model to compare with ({@link NatModelFactory}). */
         REFERENCE_MODEL,
         /** UDP hairpin probes that can decide: the mapping or the filtering is endpoint-independent ({@link NatHairpinning}). */
-        UDP_HAIRPIN_DECIDABLE
+        UDP_HAIRPIN_DECIDABLE,
+        /**
+         * Not a NAT that chooses its ports and lets hosts share them towards different destinations (port
+         * overlapping): which random sequence meets a port another host holds towards its next destination is
+         * then the NAT's dice, not the sequence, and a comparison's verdict a coin flip.
+         */
+        PORTS_NOT_SHARED_AT_RANDOM
     }
 }
