@@ -37,30 +37,48 @@ public final class Judge {
         Baseline baseline = Baselines.of(target);
         // a baseline speaks for the tests the target can run; a test of an area the target offers no
         // adapter for is UNSUPPORTED whatever its line says (several suites may check one ID)
-        Optional<Baseline.Entry> entry = !tc.coveredBy(target) ? Optional.empty()
+        // nor for a target that cannot run here at all (a runtime or a port it needs is missing): UNSUPPORTED
+        // with that reason, whatever the baseline lists for when it runs
+        Optional<Baseline.Entry> entry = !tc.coveredBy(target) || !tc.availableOn(target) ? Optional.empty()
                 : tc.ids().stream().map(id -> baseline.lookup(id, tc.method())).flatMap(Optional::stream).findFirst();
         Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
-                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target));
+                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target),
+                seen.fileLinks());
         return new PublishedResult(target.id(), target.description(), result);
     }
 
-    /** The reason to show for a throwable: its message, or for an ERROR the start of its stack trace. */
+    /**
+     * The reason to show for a throwable: its message, never a stack trace (an ERROR's trace goes to the
+     * target's {@value #ERROR_LOG}, see {@link #logTrace}). A harness exception that states the reason itself
+     * ({@link IllegalStateException}, an {@link java.io.IOException} naming what failed) is shown by its
+     * message; anything else with its class name, so an unexpected exception is recognisable.
+     */
     public static String reason(Outcome outcome, Throwable thrown) {
         if (thrown == null) {
             return null;
         }
-        String message = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        if (outcome != Outcome.ERROR) {
-            return thrown instanceof AssertionError || thrown instanceof TestAbortedException
-                    ? String.valueOf(thrown.getMessage()).strip() : message;
+        String message = thrown.getMessage() == null ? "" : thrown.getMessage().strip();
+        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException
+                || thrown instanceof IllegalStateException && !message.isEmpty()) {
+            return message;
         }
+        return thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** The file beside a target's results.json that holds the stack traces of its ERROR results. */
+    public static final String ERROR_LOG = "errors.log";
+
+    /** Appends the throwable's stack trace to the target's error log and links it to the execution's result. */
+    static void logTrace(Target target, TestCase tc, Throwable thrown) {
         StringWriter w = new StringWriter();
         thrown.printStackTrace(new PrintWriter(w));
-        String trace = w.toString();
-        return trace.length() > 4000 ? trace.substring(0, 4000) + "..." : trace;
+        String entry = "=== " + java.time.Instant.now() + " " + tc.name() + " " + String.join(",", tc.ids()) + "\n"
+                + w + "\n";
+        org.netconform.harness.result.ReportFiles.append(target.id(), ERROR_LOG, entry)
+                .ifPresent(path -> Observation.file("stack trace (" + ERROR_LOG + ")", path));
     }
 
     /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */

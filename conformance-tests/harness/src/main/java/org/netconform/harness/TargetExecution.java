@@ -59,12 +59,15 @@ final class TargetExecution {
         if (unsupported.isPresent()) {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
-        Observation.begin();
+        Observation.begin(tc);
         List<FaultReporting.Case> cases = openCases(target, tc);
         long start = System.nanoTime();
         Throwable thrown = CurrentTarget.with(target, body::run, processWide);
         long ms = (System.nanoTime() - start) / 1_000_000;
         Optional<String> fault = closeCases(cases);
+        if (thrown != null && Judge.classify(tc, thrown) == Outcome.ERROR) {
+            Judge.logTrace(target, tc, thrown);
+        }
         Observation seen = Observation.end();
         Extras x = extras.get();
         if (fault.isPresent()) {
