@@ -72,6 +72,23 @@ public final class WireSession implements AutoCloseable {
     int clientCloseCode = -1;
     /** A second fact a case establishes (e.g. another connection still served). */
     Boolean aux;
+    /** What the server sends on its own; such messages are kept apart from the echoes (see {@link UnsolicitedMessages}). */
+    UnsolicitedMessages unsolicited = UnsolicitedMessages.none();
+    /** The data messages the server sent on its own in this session, never counted as echoes. */
+    final List<InMessage> unsolicitedMessages = new ArrayList<>();
+    /** How long the last {@link #awaitMessages} waited at most, for the reason of a timeout. */
+    long lastWaitMs;
+    /** In a failure case: the offending octets and what happened around them. */
+    Offending offending;
+    /** The adapter's declared limits (capability limits), -1 when none; a case beyond them expects 1009. */
+    long declaredMaxMessage = -1;
+    long declaredMaxFrame = -1;
+    /** Set by an echo case whose message is beyond a declared limit: why it expects Close 1009 instead of the echo. */
+    String beyondLimit;
+    /** For a case that judges crashes: how the server the adapter runs stopped during this case, if it did. */
+    String serverDied;
+    /** The TCP receive buffer to ask for before connecting (0: the system's); small for a slow reader. */
+    int receiveBuffer;
 
     public WireSession(URI uri, boolean trustAll) {
         this.uri = uri;
@@ -88,7 +105,7 @@ public final class WireSession implements AutoCloseable {
     // ---------------------------------------------------------------- connecting and the handshake
 
     public void connect() throws IOException {
-        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs());
+        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs(), receiveBuffer);
         note(connection.description());
     }
 
@@ -246,6 +263,7 @@ public final class WireSession implements AutoCloseable {
      * or the timeout passes. Returns whether {@code n} messages arrived.
      */
     public boolean awaitMessages(int n, long timeoutMs) throws IOException {
+        lastWaitMs = timeoutMs;
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (messages.size() < n) {
             if (serverSentClose || end != End.OPEN) {
@@ -362,7 +380,12 @@ public final class WireSession implements AutoCloseable {
             case 0x0, 0x1, 0x2 -> {
                 InMessage m = assembler.accept(f, senderViolations);
                 if (m != null) {
-                    messages.add(m);
+                    if (unsolicited.isUnsolicited(m, nextExpected())) {
+                        unsolicitedMessages.add(m);
+                        note("    (unsolicited: the server sends this on its own; not an echo)");
+                    } else {
+                        messages.add(m);
+                    }
                 }
             }
             default -> {
@@ -386,6 +409,17 @@ public final class WireSession implements AutoCloseable {
             clientSentClose = true;
             send("Close answering the server's Close", masked(RawFrameWriter.frame().opcode(8).payload(payload)));
         }
+    }
+
+    /** The data message the case expects next (by {@link #expected} and what has come back), or null. */
+    private InMessage nextExpected() {
+        List<InMessage> data = expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).toList();
+        return messages.size() < data.size() ? data.get(messages.size()) : null;
+    }
+
+    /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
+    int unparsedOctets() {
+        return inbound.available();
     }
 
     /** Reads more octets before the deadline; false on timeout or end (recorded in {@link #end}). */
