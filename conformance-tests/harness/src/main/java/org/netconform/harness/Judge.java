@@ -43,9 +43,10 @@ public final class Judge {
                 : tc.ids().stream().map(id -> baseline.lookup(id, tc.method())).flatMap(Optional::stream).findFirst();
         Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
+        String wireLog = spillLongWireLog(target, tc, seen);
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
-                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target),
+                seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
                 seen.fileLinks());
         return new PublishedResult(target.id(), target.description(), result);
     }
@@ -66,6 +67,27 @@ public final class Judge {
             return message;
         }
         return thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** Wire logs longer than this go to a file of their own ({@code wire/<test>.txt}), linked from the result. */
+    static final int INLINE_WIRE_LOG = 8 * 1024;
+
+    /**
+     * The wire log to keep in the result: the whole log when short; otherwise its start, with the whole log in
+     * {@code wire/<test>.txt} beside the target's results.json (linked), so a report stays small.
+     */
+    private static String spillLongWireLog(Target target, TestCase tc, Observation seen) {
+        String log = seen.wireLogText();
+        if (log == null || log.length() <= INLINE_WIRE_LOG) {
+            return log;
+        }
+        String file = "wire/" + org.netconform.harness.result.ReportFiles.fileName(tc.name(), ".txt");
+        return org.netconform.harness.result.ReportFiles.write(target.id(), file, log).map(path -> {
+            seen.addFile("whole wire log (" + log.length() / 1024 + " KiB)", path);
+            int cut = log.lastIndexOf('\n', 2048);
+            return log.substring(0, cut > 0 ? cut + 1 : 2048) + "... (" + (log.length() - (cut > 0 ? cut + 1 : 2048))
+                    + " more characters in " + path + ")\n";
+        }).orElse(log);
     }
 
     /** The file beside a target's results.json that holds the stack traces of its ERROR results. */

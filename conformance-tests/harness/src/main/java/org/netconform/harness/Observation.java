@@ -92,6 +92,12 @@ public final class Observation {
         return observed;
     }
 
+    void addFile(String label, String path) {
+        synchronized (files) {
+            files.add(new org.netconform.harness.result.FileLink(label, path));
+        }
+    }
+
     java.util.List<org.netconform.harness.result.FileLink> fileLinks() {
         synchronized (files) {
             return java.util.List.copyOf(files);

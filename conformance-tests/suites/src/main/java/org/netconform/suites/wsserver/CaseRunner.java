@@ -164,16 +164,11 @@ public final class CaseRunner {
             return new Done(c, s, new TargetRun.TargetDown(down.get()), 0, t0, t0, attempt);
         }
         Throwable error = null;
-        java.util.concurrent.locks.Lock lock = c.crashIsVerdict() ? tr.alone.writeLock() : tr.alone.readLock();
-        lock.lock();
         try (s) {
-            t0 = System.nanoTime();
             c.action().run(s);
         } catch (Throwable t) {
             error = t;
             s.note("harness: " + t);
-        } finally {
-            lock.unlock();
         }
         long t1 = System.nanoTime();
         Done d = new Done(c, s, error, (t1 - t0) / 1_000_000, t0, t1, attempt);

@@ -67,12 +67,6 @@ final class TargetRun {
     private volatile String downReason;
     private volatile long downAtNanos;
     private final List<Crash> crashes = new ArrayList<>();
-    /**
-     * Cases that may crash the server on purpose (they judge crashes) run alone: they take this lock's write
-     * side, every other case its read side, so their crash spoils no other case (fair: a waiting writer is not
-     * starved by readers).
-     */
-    final java.util.concurrent.locks.ReentrantReadWriteLock alone = new java.util.concurrent.locks.ReentrantReadWriteLock(true);
 
     private TargetRun(String target, URI uri, WebSocketServerAdapter adapter, boolean trust) {
         this.target = target;
