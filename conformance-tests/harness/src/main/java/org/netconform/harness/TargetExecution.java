@@ -59,6 +59,9 @@ final class TargetExecution {
         if (unsupported.isPresent()) {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
+        if (RunDeadline.passed()) {
+            return Judge.judge(target, tc, Outcome.ERROR, RunDeadline.notRunReason(), 0, Observation.begin(), null, null);
+        }
         Observation.begin();
         List<FaultReporting.Case> cases = openCases(target, tc);
         long start = System.nanoTime();
@@ -72,6 +75,7 @@ final class TargetExecution {
             return Judge.judge(target, tc, Outcome.ERROR, fault.get(), ms, seen, x.seed(), x.counterexample());
         }
         Outcome outcome = Judge.classify(tc, thrown);
-        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), ms, seen, x.seed(), x.counterexample());
+        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), Judge.stackTrace(outcome, thrown), ms, seen,
+                x.seed(), x.counterexample());
     }
 }

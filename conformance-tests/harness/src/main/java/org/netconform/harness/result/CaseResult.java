@@ -12,15 +12,24 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requirements", "test", "testId", "outcome", "covered", "baseline", "baselineWhy", "matchesBaseline",
-        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog"})
+        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog", "stackTrace"})
 public record CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
                          String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
-                         String seed, String counterexample, Long durationMs, String wireLog, Boolean covered) {
+                         String seed, String counterexample, Long durationMs, String wireLog, Boolean covered,
+                         String stackTrace) {
 
     /** Outcomes a baseline expects when it lists nothing for a requirement. */
 
     public CaseResult {
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
+    }
+
+    /** A result without a stack trace (anything but an ERROR from an unexpected exception). */
+    public CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
+                      String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
+                      String seed, String counterexample, Long durationMs, String wireLog, Boolean covered) {
+        this(requirements, test, testId, outcome, baseline, baselineWhy, matchesBaseline, expected, observed, reason,
+                seed, counterexample, durationMs, wireLog, covered, null);
     }
 
     /** A result without {@code covered} (an older file): the target counts as covering the test's area. */
@@ -38,7 +47,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
     /** This result with the platform's unique ID of the test that published it. */
     public CaseResult withTestId(String id) {
         return new CaseResult(requirements, test, id, outcome, baseline, baselineWhy, matchesBaseline, expected,
-                observed, reason, seed, counterexample, durationMs, wireLog, covered);
+                observed, reason, seed, counterexample, durationMs, wireLog, covered, stackTrace);
     }
 
     /** This result with every text field passed through {@code f} (e.g. to repair what a target sent). */
@@ -46,7 +55,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
         java.util.function.UnaryOperator<String> g = s -> s == null ? null : f.apply(s);
         return new CaseResult(requirements, g.apply(test), testId, outcome, baseline, g.apply(baselineWhy),
                 matchesBaseline, g.apply(expected), g.apply(observed), g.apply(reason), seed, g.apply(counterexample),
-                durationMs, g.apply(wireLog), covered);
+                durationMs, g.apply(wireLog), covered, g.apply(stackTrace));
     }
 
     public boolean inCoveredArea() {

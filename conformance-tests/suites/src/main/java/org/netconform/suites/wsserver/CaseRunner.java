@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netconform.harness.Check;
 import org.netconform.harness.CurrentTarget;
+import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Observation;
+import org.netconform.harness.RunDeadline;
+import org.netconform.harness.Values;
+import org.netconform.harness.result.Outcome;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 import org.opentest4j.TestAbortedException;
 
@@ -21,11 +26,30 @@ import org.opentest4j.TestAbortedException;
  * target so that several requirements can judge one run. A case whose script throws (connection refused,
  * the harness's own read deadline) is recorded with its error and judged NO_ANSWER, which makes the test
  * an ERROR unless another case in it already shows a violation; the other cases still run.
+ *
+ * <p>Bounded: each case has a hard deadline ({@link WsOptions#caseDeadlineMs()}, held by the {@link Watchdog});
+ * once the run's deadline ({@link RunDeadline}) has passed, cases not yet started are ERROR "not run: the run's
+ * deadline passed"; a case the harness stopped (deadline, or the server sent more than its budget) is ERROR
+ * whatever its judge says, and one whose writes the server stopped reading cannot be a FAIL. What a finished
+ * case keeps is bounded ({@link WireSession}), and so is the wire log a test publishes
+ * ({@value #WIRE_LOG_BUDGET} characters, the logs of cases that did not pass first).
  */
 public final class CaseRunner {
     /** One finished run. */
     public record Done(WsCase wsCase, WireSession session, Throwable error, long ms) {
     }
+
+    /** Characters of case wire logs one test publishes at most. */
+    static final int WIRE_LOG_BUDGET = 256 * 1024;
+
+    /** The control case of the handshake judges: a valid handshake, run once per target like any case. */
+    static final WsCase CONTROL = WsCase.of("H.0", "control: a valid handshake, upgraded and closed normally", s -> {
+        if (s.open()) {
+            ServerCases.closeNormally(s);
+        } else if (s.response == null && s.end == WireSession.End.OPEN) {
+            s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+        }
+    });
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(WsOptions.parallel(), r -> {
         Thread t = new Thread(r, "netconform-ws-case");
@@ -68,26 +92,107 @@ public final class CaseRunner {
                 throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '"
                         + c.title() + "'");
             }
-            futures.add(RUNS.computeIfAbsent(target + "|" + uri + "|" + c.id(),
-                    k -> CompletableFuture.supplyAsync(() -> runOne(uri, trust, c), POOL)));
+            futures.add(submit(target, uri, trust, c));
         }
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
+    private static CompletableFuture<Done> submit(String target, URI uri, boolean trust, WsCase c) {
+        return RUNS.computeIfAbsent(target + "|" + uri + "|" + c.id(),
+                k -> CompletableFuture.supplyAsync(() -> runOne(uri, trust, c), POOL));
+    }
+
+    /**
+     * Why the server under test cannot be taken to speak WebSocket in this run: empty when the {@link #CONTROL}
+     * case (run once per target and URI, like any case) upgraded a valid handshake; otherwise what it got
+     * instead. A refusal proves something only from a server that does upgrade a valid request.
+     */
+    static Optional<String> controlRefused(WireSession s) {
+        Done d = submit(CurrentTarget.get().id(), s.uri(), s.trustAll(), CONTROL).join();
+        WireSession c = d.session();
+        if (d.error() == null && c.harnessStop == null && c.upgraded) {
+            return Optional.empty();
+        }
+        String seen = c.harnessStop != null ? c.harnessStop
+                : d.error() != null ? describe(d.error())
+                : c.response != null ? c.response.status() + " " + c.response.reason()
+                + (c.response.status() == 101 ? " with a response a client refuses" : "")
+                : c.end == WireSession.End.OPEN || c.end == WireSession.End.TIMEOUT
+                ? "no response within " + WsOptions.timeoutMs() + " ms"
+                : "no response: " + c.endDetail;
+        return Optional.of("control case " + CONTROL.id() + " (" + CONTROL.title() + ") got " + Values.printable(seen));
+    }
+
     private static Done runOne(URI uri, boolean trust, WsCase c) {
+        WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
+        s.note("case " + c.id() + ": " + c.title());
+        if (RunDeadline.passed()) {
+            s.harnessStop = RunDeadline.notRunReason();
+            s.note(s.harnessStop);
+            s.close();
+            return new Done(c, s, null, 0);
+        }
         FIRST_START.compareAndSet(0, System.nanoTime());
         CASES.incrementAndGet();
         long t0 = System.nanoTime();
-        WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
-        s.note("case " + c.id() + ": " + c.title());
+        Watchdog.caseStarted(t0 + WsOptions.caseDeadlineMs() * 1_000_000);
         Throwable error = null;
-        try (s) {
+        try {
             c.action().run(s);
         } catch (Throwable t) {
             error = t;
-            s.note("harness: " + t);
+            s.note("harness: " + describe(t));
+        } finally {
+            s.close();
+            Watchdog.caseEnded();
+            // a deadline's interrupt belongs to this case only
+            Thread.interrupted();
+        }
+        if (s.harnessStop != null) {
+            s.note("ERROR: " + s.harnessStop);
         }
         return new Done(c, s, error, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** What went wrong, in one line for the report: a refused connection or a timeout says just that. */
+    static String describe(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        String text;
+        if (t instanceof IllegalStateException || t instanceof WireConnection.TlsFailure || t instanceof NoAnswer) {
+            text = m;
+        } else if (t instanceof java.net.ConnectException) {
+            text = "cannot connect: " + m;
+        } else if (t instanceof java.net.SocketTimeoutException) {
+            text = "no answer in time: " + m;
+        } else if (t instanceof java.net.UnknownHostException) {
+            text = "unknown host: " + m;
+        } else if (t instanceof InterruptedException) {
+            text = "interrupted";
+        } else {
+            text = t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
+        }
+        return Values.printable(text);
+    }
+
+    /** The verdict on one finished case: the harness's own stop first, then its error, then the judge. */
+    static WsCase.Verdict verdict(Done d, WsCase.Judge judge) {
+        WireSession s = d.session();
+        WsCase.Verdict v;
+        if (s.harnessStop != null) {
+            v = WsCase.Verdict.noAnswer(s.harnessStop);
+        } else if (d.error() != null) {
+            v = WsCase.Verdict.noAnswer("the harness got no answer: " + describe(d.error()));
+        } else {
+            try {
+                v = judge.judge(s);
+            } catch (RuntimeException e) {
+                v = WsCase.Verdict.noAnswer("cannot judge: " + describe(e));
+            }
+            if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
+                v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
+            }
+        }
+        return new WsCase.Verdict(v.outcome(), Values.printable(v.detail()));
     }
 
     /**
@@ -100,19 +205,12 @@ public final class CaseRunner {
         List<String> broken = new ArrayList<>();
         List<String> noAnswer = new ArrayList<>();
         List<String> observed = new ArrayList<>();
+        List<WsCase.Verdict> verdicts = new ArrayList<>();
         int ok = 0;
         int na = 0;
         for (Done d : done) {
-            WsCase.Verdict v;
-            if (d.error() != null) {
-                v = WsCase.Verdict.noAnswer("the harness got no answer: " + d.error());
-            } else {
-                try {
-                    v = judge.judge(d.session());
-                } catch (RuntimeException e) {
-                    v = WsCase.Verdict.noAnswer("cannot judge: " + e);
-                }
-            }
+            WsCase.Verdict v = verdict(d, judge);
+            verdicts.add(v);
             String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + v.outcome() + " - " + v.detail();
             switch (v.outcome()) {
                 case PASS -> ok++;
@@ -122,17 +220,17 @@ public final class CaseRunner {
                 default -> throw new IllegalStateException("a case verdict is PASS, FAIL, ERROR or UNSUPPORTED: " + v);
             }
             observed.add(line);
-            Observation.wire("=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + " -> "
-                    + v.outcome() + "\n" + d.session().log());
         }
+        publishWireLogs(done, verdicts);
         Check.that(expected, ok + " of " + done.size() + " cases as required"
                         + (na > 0 ? ", " + na + " not applicable" : "") + "\n" + String.join("\n", observed),
                 broken.isEmpty(), broken.size() + " of " + done.size() + " cases break it: "
                         + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
                         + (broken.size() > 5 ? "; ..." : ""));
         if (!noAnswer.isEmpty()) {
-            throw new IllegalStateException(noAnswer.size() + " of " + done.size() + " cases got no answer: "
-                    + String.join("; ", noAnswer.subList(0, Math.min(5, noAnswer.size()))));
+            throw new NoAnswer(noAnswer.size() + " of " + done.size() + " cases got no answer: "
+                    + String.join("; ", noAnswer.subList(0, Math.min(5, noAnswer.size())))
+                    + (noAnswer.size() > 5 ? "; ..." : ""));
         }
         if (ok == 0 && na > 0) {
             throw new TestAbortedException("no case applies to this target: " + observed.get(0));
@@ -145,18 +243,53 @@ public final class CaseRunner {
         List<Done> done = run(adapter, cases);
         List<String> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<WsCase.Verdict> verdicts = new ArrayList<>();
         for (Done d : done) {
-            String line = d.error() != null ? "no answer: " + d.error() : what.apply(d.session());
-            if (d.error() != null) {
-                errors.add(d.wsCase().id() + ": " + d.error());
+            WireSession s = d.session();
+            String why = s.harnessStop != null ? s.harnessStop : d.error() != null ? describe(d.error()) : null;
+            String line = why != null ? "no answer: " + why : Values.printable(what.apply(s));
+            if (why != null) {
+                errors.add(d.wsCase().id() + ": " + why);
             }
+            verdicts.add(why != null ? WsCase.Verdict.noAnswer(why) : WsCase.Verdict.ok(line));
             lines.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + line);
-            Observation.wire("=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + "\n"
-                    + d.session().log());
         }
+        publishWireLogs(done, verdicts);
         Check.record(expected, String.join("\n", lines));
         if (errors.size() == done.size()) {
-            throw new IllegalStateException("no case got an answer: " + errors.get(0));
+            throw new NoAnswer("no case got an answer: " + errors.get(0));
+        }
+    }
+
+    /**
+     * Publishes each case's wire log with the test, within {@link #WIRE_LOG_BUDGET} characters in all: the
+     * logs of cases that did not pass first, then the others in order while the budget lasts; a log left out
+     * says so in one line.
+     */
+    private static void publishWireLogs(List<Done> done, List<WsCase.Verdict> verdicts) {
+        int n = done.size();
+        String[] heads = new String[n];
+        String[] logs = new String[n];
+        boolean[] full = new boolean[n];
+        long left = WIRE_LOG_BUDGET;
+        for (int i = 0; i < n; i++) {
+            Done d = done.get(i);
+            heads[i] = "=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + " -> "
+                    + verdicts.get(i).outcome();
+            logs[i] = d.session().log();
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                boolean failing = verdicts.get(i).outcome() != Outcome.PASS;
+                if (!full[i] && failing == (pass == 0) && logs[i].length() <= left) {
+                    full[i] = true;
+                    left -= logs[i].length();
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Observation.wire(heads[i] + "\n" + (full[i] ? logs[i] : "(wire log left out: a test publishes at most "
+                    + WIRE_LOG_BUDGET / 1024 + " KiB of wire logs; this case's is with the other tests that judge it)\n"));
         }
     }
 }

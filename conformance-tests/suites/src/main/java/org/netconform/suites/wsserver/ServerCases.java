@@ -143,7 +143,7 @@ final class ServerCases {
             }
             s.awaitMessages(expect.length, waitFor(total));
             closeNormally(s);
-        }).caps(Math.max(1024 * 1024, total + 1024), 4 * total + 4 * 1024 * 1024);
+        }).caps(Math.max(1024 * 1024, total + 1024), 2 * total + WsOptions.caseOctets());
     }
 
     static void closeNormally(WireSession s) throws IOException {

@@ -41,7 +41,8 @@ class ServerHandshakeScenarios {
             String req = v.request(s, s.standardRequest(origin));
             s.sendHead(req.getBytes(StandardCharsets.ISO_8859_1));
             if (s.readResponse() == null && s.end == WireSession.End.OPEN) {
-                s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+                // silence: no answer to judge (the same outcome everywhere, ERROR), and no second wait
+                s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
             }
             if (s.response != null && s.response.status() == 101) {
                 // an upgraded connection: close it properly so the server is not left hanging
@@ -58,24 +59,61 @@ class ServerHandshakeScenarios {
         return handshake(id, title, Optional.empty(), (s, r) -> serialize(change.apply(r)));
     }
 
-    /** Refused: any status but 101, or the connection closed without a response. */
+    /**
+     * No PASS without an exchange: a refusal counts only from a server that upgraded a valid handshake in
+     * this run (the control case, {@link CaseRunner#controlRefused}); otherwise the case is ERROR, the server
+     * never spoke WebSocket. From one that did: an HTTP error status (4xx or 5xx) passes; 101, any other
+     * status, closing or resetting without a status, or an answer that is not HTTP is a FAIL saying what it
+     * was. Silence is ERROR, as everywhere.
+     */
     static WsCase.Verdict refused(WireSession s) {
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
         if (s.response == null) {
             return switch (s.end) {
-                case FIN, RESET -> WsCase.Verdict.ok("no response, connection closed (" + s.end + ")");
-                default -> WsCase.Verdict.noAnswer("no response and the connection stayed open: " + s.end + " " + s.endDetail);
+                case FIN -> WsCase.Verdict.broken("closed the connection (FIN) without an HTTP status");
+                case RESET -> WsCase.Verdict.broken("reset the connection without an HTTP status");
+                case GARBAGE -> WsCase.Verdict.broken("answered with something that is not an HTTP response: " + s.endDetail);
+                default -> silence(s);
             };
         }
-        return s.response.status() == 101 ? WsCase.Verdict.broken("answered 101 Switching Protocols")
-                : WsCase.Verdict.ok(s.response.status() + " " + s.response.reason());
+        int status = s.response.status();
+        if (status == 101) {
+            return WsCase.Verdict.broken("answered 101 Switching Protocols");
+        }
+        return status >= 400 && status <= 599 ? WsCase.Verdict.ok(status + " " + s.response.reason())
+                : WsCase.Verdict.broken("answered " + status + " " + s.response.reason()
+                + ", not an HTTP error status (4xx or 5xx)");
     }
 
+    /**
+     * Upgraded (101). A server that did not upgrade this request: ERROR when it upgraded no valid handshake
+     * in this run either (the control case) or stayed silent, otherwise FAIL with what it answered.
+     */
     static WsCase.Verdict upgraded(WireSession s) {
-        if (s.response == null) {
-            return WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        if (s.response != null && s.response.status() == 101) {
+            return WsCase.Verdict.ok("101");
         }
-        return s.response.status() == 101 ? WsCase.Verdict.ok("101")
-                : WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
+        if (s.response == null) {
+            return s.end == WireSession.End.OPEN || s.end == WireSession.End.TIMEOUT ? silence(s)
+                    : WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        }
+        return WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+    }
+
+    static WsCase.Verdict neverSpokeWebSocket(String control) {
+        return WsCase.Verdict.noAnswer("the server never spoke WebSocket in this run: " + control);
+    }
+
+    static WsCase.Verdict silence(WireSession s) {
+        return WsCase.Verdict.noAnswer("no response within " + WsOptions.timeoutMs() + " ms"
+                + (s.endDetail.isEmpty() ? "" : " (" + s.endDetail + ")"));
     }
 
     static List<WsCase> badRequestCases() {
@@ -175,8 +213,10 @@ class ServerHandshakeScenarios {
         CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))",
                 List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
                         standard("H.26.2", "a second handshake (another key)", Optional.empty())), s -> {
-                    if (s.response == null) {
-                        return WsCase.Verdict.noAnswer("no response: " + s.endDetail);
+                    if (s.response == null || s.response.status() != 101) {
+                        WsCase.Verdict v = upgraded(s);
+                        return v.outcome() == org.netconform.harness.result.Outcome.ERROR ? v
+                                : WsCase.Verdict.noAnswer("not upgraded, no accept value to check: " + v.detail());
                     }
                     List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_ACCEPT);
                     String want = Handshake.computeAccept(s.key);
@@ -293,9 +333,14 @@ class ServerHandshakeScenarios {
     @Requirement("WS-SEC-4")
     @RequiresCapability(WebSocketServerAdapter.ORIGIN_POLICY)
     void aRefusedOriginGets403(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1),
-                s -> s.response != null && s.response.status() == 403 ? WsCase.Verdict.ok("403")
-                        : WsCase.Verdict.broken(s.response == null ? "no response" : "status " + s.response.status()));
+        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1), s -> {
+            WsCase.Verdict v = refused(s);
+            if (!v.passed()) {
+                return v;
+            }
+            return s.response.status() == 403 ? WsCase.Verdict.ok("403")
+                    : WsCase.Verdict.broken("status " + s.response.status() + " " + s.response.reason());
+        });
     }
 
     static List<WsCase> originCases(WebSocketServerAdapter ws) {

@@ -11,7 +11,8 @@ import org.netconform.harness.result.Outcome;
  * @param title    what the case sends
  * @param action   the client's script
  * @param frameCap largest frame the server may send in this case
- * @param readCap  total octets the server may send in this case
+ * @param readCap  total octets the server may send in this case (its frame budget follows, see
+ *                 {@link WireSession#caps}); more stops the case, ERROR "the server sent more than ..."
  */
 public record WsCase(String id, String title, Action action, long frameCap, long readCap) {
 
@@ -55,7 +56,7 @@ public record WsCase(String id, String title, Action action, long frameCap, long
     }
 
     public static WsCase of(String id, String title, Action action) {
-        return new WsCase(id, title, action, 1024 * 1024, 32L * 1024 * 1024);
+        return new WsCase(id, title, action, 1024 * 1024, WsOptions.caseOctets());
     }
 
     public WsCase caps(long frame, long total) {
