@@ -261,11 +261,11 @@ public final class ReportModelBuilder {
             List<CaseResult> rs = results(id, t.target());
             return new Views.TargetSection(t.target(), t.targetDescription(), SafeNames.targetAnchor(t.target()),
                     Aggregate.cell(rs, "#" + SafeNames.targetAnchor(t.target())),
-                    rs.stream().map(r -> resultView(id, r)).toList(), rs.isEmpty());
+                    rs.stream().map(r -> resultView(id, t.target(), r)).toList(), rs.isEmpty());
         }).toList();
     }
 
-    private static Views.ResultView resultView(String pageId, CaseResult r) {
+    private static Views.ResultView resultView(String pageId, String target, CaseResult r) {
         Outcome o = r.judged();
         String verdict = r.matchesBaseline() == null ? "no baseline verdict"
                 : r.matchesBaseline() ? (r.baselineListed() ? "matches a deviation the baseline lists" : "matches the baseline")
@@ -274,7 +274,8 @@ public final class ReportModelBuilder {
                 .map(id -> new Views.Link(id, SafeNames.requirementPage(id).substring("requirements/".length()))).toList();
         return new Views.ResultView(r.test(), r.testId(), o.name(), o.css(), r.baseline(), r.baselineWhy(),
                 r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), r.reason(), r.seed(),
-                r.counterexample(), r.durationMs() == null ? null : r.durationMs() + " ms", r.wireLog(), also, !also.isEmpty());
+                r.counterexample(), r.durationMs() == null ? null : r.durationMs() + " ms", r.wireLog(), also, !also.isEmpty(),
+                r.stackTrace() == null ? null : "../" + SafeNames.targetDir(target) + "/" + ResultsJson.TRACES_FILE_NAME);
     }
 
 

@@ -72,7 +72,8 @@ public final class Views {
     public record ResultView(String test, String testId, String outcome, String css, String baseline,
                              String baselineWhy, boolean baselineListed, String baselineVerdict, boolean differs,
                              String expected, String observed, String reason, String seed, String counterexample,
-                             String duration, String wireLog, List<Link> alsoChecks, boolean hasAlsoChecks) {
+                             String duration, String wireLog, List<Link> alsoChecks, boolean hasAlsoChecks,
+                             String traceHref) {
     }
 
     public record TargetSection(String target, String description, String anchor, Cell cell, List<ResultView> results,

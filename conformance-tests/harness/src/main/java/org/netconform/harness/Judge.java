@@ -115,8 +115,8 @@ public final class Judge {
         String msg;
         if (r.baselineWhy() == null) {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
-                    + oneLine(r.reason(), 300) + " (if it is a real deviation of " + target + ", add to " + file
-                    + ": " + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
+                    + oneLine(r.reason(), 300) + " (if this is a real deviation of " + target + ", record it in its baseline ("
+                    + file + "): " + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
         } else {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
                     + ") expects " + r.baseline() + " (" + oneLine(r.baselineWhy(), 120) + ")"

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netconform.harness.Check;
@@ -43,15 +44,17 @@ public final class CaseRunner {
     static final int WIRE_LOG_BUDGET = 256 * 1024;
 
     /** The control case of the handshake judges: a valid handshake, run once per target like any case. */
-    static final WsCase CONTROL = WsCase.of("H.0", "control: a valid handshake, upgraded and closed normally", s -> {
+    static final WsCase CONTROL = WsCase.of("H.0", "control: a valid handshake, then a Close", s -> {
         if (s.open()) {
-            ServerCases.closeNormally(s);
+            s.sendClose(1000, "");
         } else if (s.response == null && s.end == WireSession.End.OPEN) {
-            s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+            s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
         }
     });
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(WsOptions.parallel(), r -> {
+    /** Cases in flight: {@link WsOptions#parallel()} threads, resized when the option changes between runs. */
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(WsOptions.parallel(), WsOptions.parallel(),
+            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "netconform-ws-case");
         t.setDaemon(true);
         return t;
@@ -82,6 +85,7 @@ public final class CaseRunner {
     }
 
     public static List<Done> run(WebSocketServerAdapter adapter, List<WsCase> cases) {
+        resizePool();
         URI uri = adapter.uri();
         boolean trust = adapter.trustAll() || WsOptions.trustAll();
         String target = CurrentTarget.get().id();
@@ -97,6 +101,19 @@ public final class CaseRunner {
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
+    private static synchronized void resizePool() {
+        int n = WsOptions.parallel();
+        if (POOL.getMaximumPoolSize() != n) {
+            if (n > POOL.getMaximumPoolSize()) {
+                POOL.setMaximumPoolSize(n);
+                POOL.setCorePoolSize(n);
+            } else {
+                POOL.setCorePoolSize(n);
+                POOL.setMaximumPoolSize(n);
+            }
+        }
+    }
+
     private static CompletableFuture<Done> submit(String target, URI uri, boolean trust, WsCase c) {
         return RUNS.computeIfAbsent(target + "|" + uri + "|" + c.id(),
                 k -> CompletableFuture.supplyAsync(() -> runOne(uri, trust, c), POOL));
@@ -110,7 +127,7 @@ public final class CaseRunner {
     static Optional<String> controlRefused(WireSession s) {
         Done d = submit(CurrentTarget.get().id(), s.uri(), s.trustAll(), CONTROL).join();
         WireSession c = d.session();
-        if (d.error() == null && c.harnessStop == null && c.upgraded) {
+        if (c.upgraded) {
             return Optional.empty();
         }
         String seen = c.harnessStop != null ? c.harnessStop
@@ -123,7 +140,7 @@ public final class CaseRunner {
         return Optional.of("control case " + CONTROL.id() + " (" + CONTROL.title() + ") got " + Values.printable(seen));
     }
 
-    private static Done runOne(URI uri, boolean trust, WsCase c) {
+    static Done runOne(URI uri, boolean trust, WsCase c) {
         WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
         s.note("case " + c.id() + ": " + c.title());
         if (RunDeadline.passed()) {
@@ -190,6 +207,10 @@ public final class CaseRunner {
             }
             if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
                 v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
+            } else if (v.outcome() == Outcome.PASS && s.silentAfterUpgrade()) {
+                // no PASS without an exchange: a server that upgraded and then said nothing shows nothing
+                v = WsCase.Verdict.noAnswer("the server sent nothing after its 101 and kept the connection open: "
+                        + "nothing to judge");
             }
         }
         return new WsCase.Verdict(v.outcome(), Values.printable(v.detail()));
@@ -247,7 +268,17 @@ public final class CaseRunner {
         for (Done d : done) {
             WireSession s = d.session();
             String why = s.harnessStop != null ? s.harnessStop : d.error() != null ? describe(d.error()) : null;
-            String line = why != null ? "no answer: " + why : Values.printable(what.apply(s));
+            String line = null;
+            if (why == null) {
+                try {
+                    line = Values.printable(what.apply(s));
+                } catch (NoAnswer e) {
+                    why = describe(e);
+                }
+            }
+            if (why != null) {
+                line = "no answer: " + why;
+            }
             if (why != null) {
                 errors.add(d.wsCase().id() + ": " + why);
             }

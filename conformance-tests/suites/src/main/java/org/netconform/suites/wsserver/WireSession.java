@@ -52,6 +52,8 @@ public final class WireSession implements AutoCloseable {
     private WireConnection connection;
     private final long startNanos = System.nanoTime();
     private long totalRead;
+    private long headRead = -1;
+    private boolean waitedAfterHead;
     private long readCap = WsOptions.caseOctets();
     private long frameCap = 1024 * 1024;
     private long frameBudget = WsOptions.caseFrames() + readCap / 512;
@@ -184,6 +186,7 @@ public final class WireSession implements AutoCloseable {
                 note("IN response head:\n" + WireLog.indent(new String(head.get(), StandardCharsets.ISO_8859_1)));
                 try {
                     response = HttpHeadCodec.parseResponse(head.get());
+                    headRead = totalRead - inbound.available();
                 } catch (RuntimeException e) {
                     ended(End.GARBAGE, "unparseable response head: " + e.getMessage());
                     return null;
@@ -505,6 +508,7 @@ public final class WireSession implements AutoCloseable {
         if (left <= 0) {
             return false;
         }
+        waitedAfterHead |= headRead >= 0;
         byte[] buf = inbound.array();
         int n;
         try {
@@ -543,6 +547,15 @@ public final class WireSession implements AutoCloseable {
             note("END " + how + ": " + detail + (rest > 0 ? " (" + rest + " unparsed octets: "
                     + Values.hex(inbound.unparsed(24)) + (rest > 24 ? " ..." : "") + ")" : ""));
         }
+    }
+
+    /**
+     * Whether the server upgraded (101) and then, though the case waited for it, sent not one octet more
+     * while the connection stayed open until the case gave up: such a session shows nothing a judge could pass.
+     */
+    boolean silentAfterUpgrade() {
+        return response != null && response.status() == 101 && headRead >= 0 && totalRead == headRead
+                && waitedAfterHead && (end == End.OPEN || end == End.TIMEOUT);
     }
 
     /** Ends an open session as silent: the server sent nothing (more) within the time the case waited. */
