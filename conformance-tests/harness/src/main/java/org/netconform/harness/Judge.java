@@ -34,6 +34,15 @@ public final class Judge {
 
     public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
                                         Observation seen, String seed, String counterexample) {
+        return judge(target, tc, outcome, reason, null, durationMs, seen, seed, counterexample);
+    }
+
+    /**
+     * As above, with the stack trace of an unexpected exception (kept apart from the reason: the report writes
+     * it to a log file it links, the console never shows it). Every text is made {@link Values#printable}.
+     */
+    public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, String stackTrace,
+                                        long durationMs, Observation seen, String seed, String counterexample) {
         Baseline baseline = Baselines.of(target);
         // a baseline speaks for the tests the target can run; a test of an area the target offers no
         // adapter for is UNSUPPORTED whatever its line says (several suites may check one ID)
@@ -47,26 +56,33 @@ public final class Judge {
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
                 seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
-                seen.fileLinks());
+                stackTrace, seen.fileLinks()).mapText(Values::printable);
         return new PublishedResult(target.id(), target.description(), result);
     }
 
     /**
-     * The reason to show for a throwable: its message, never a stack trace (an ERROR's trace goes to the
-     * target's {@value #ERROR_LOG}, see {@link #logTrace}). A harness exception that states the reason itself
-     * ({@link IllegalStateException}, an {@link java.io.IOException} naming what failed) is shown by its
-     * message; anything else with its class name, so an unexpected exception is recognisable.
+     * The reason to show for a throwable: its message; for an ERROR from an unexpected exception its type and
+     * message, and those of its root cause (the stack trace is kept apart, {@link #stackTrace}). A
+     * {@link NoAnswer} is its message alone.
      */
     public static String reason(Outcome outcome, Throwable thrown) {
         if (thrown == null) {
             return null;
         }
-        String message = thrown.getMessage() == null ? "" : thrown.getMessage().strip();
-        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException
-                || thrown instanceof IllegalStateException && !message.isEmpty()) {
-            return message;
+        if (thrown instanceof NoAnswer) {
+            return String.valueOf(thrown.getMessage()).strip();
         }
-        return thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        String message = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        if (outcome != Outcome.ERROR) {
+            return thrown instanceof AssertionError || thrown instanceof TestAbortedException
+                    ? String.valueOf(thrown.getMessage()).strip() : message;
+        }
+        Throwable root = thrown;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root == thrown ? message : message + " (caused by " + root.getClass().getSimpleName() + ": "
+                + root.getMessage() + ")";
     }
 
     /** Wire logs longer than this go to a file of their own ({@code wire/<test>.txt}), linked from the result. */
@@ -90,17 +106,24 @@ public final class Judge {
         }).orElse(log);
     }
 
-    /** The file beside a target's results.json that holds the stack traces of its ERROR results. */
-    public static final String ERROR_LOG = "errors.log";
-
-    /** Appends the throwable's stack trace to the target's error log and links it to the execution's result. */
-    static void logTrace(Target target, TestCase tc, Throwable thrown) {
+    /** The stack trace of an unexpected exception behind an ERROR (at most 16 000 characters), else null. */
+    public static String stackTrace(Outcome outcome, Throwable thrown) {
+        if (thrown == null || outcome != Outcome.ERROR || thrown instanceof NoAnswer) {
+            return null;
+        }
         StringWriter w = new StringWriter();
         thrown.printStackTrace(new PrintWriter(w));
-        String entry = "=== " + java.time.Instant.now() + " " + tc.name() + " " + String.join(",", tc.ids()) + "\n"
-                + w + "\n";
-        org.netconform.harness.result.ReportFiles.append(target.id(), ERROR_LOG, entry)
-                .ifPresent(path -> Observation.file("stack trace (" + ERROR_LOG + ")", path));
+        String trace = w.toString();
+        return trace.length() > 16_000 ? trace.substring(0, 16_000) + "..." : trace;
+    }
+
+    /** Text as one line of at most {@code max} characters, for the console. */
+    static String oneLine(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String s = Values.printable(text.strip()).replaceAll("\\s*\\n\\s*", " / ");
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
@@ -116,19 +139,35 @@ public final class Judge {
         String msg;
         if (r.baselineWhy() == null) {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
-                    + r.reason() + "\n  If this is a real deviation of " + target + ", record it in its baseline ("
-                    + file + "):\n    " + r.requirements().get(0) + "@" + method + "  " + r.outcome()
-                    + "  <one line of why>";
+                    + oneLine(r.reason(), 300) + " (if this is a real deviation of " + target + ", record it in its baseline ("
+                    + file + "): " + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
         } else {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
-                    + ") expects " + r.baseline() + " (" + r.baselineWhy() + ")"
-                    + (r.reason() == null ? "" : ": " + r.reason())
-                    + "\n  The listed deviation no longer occurs as recorded: update or remove its line.";
+                    + ") expects " + r.baseline() + " (" + oneLine(r.baselineWhy(), 120) + ")"
+                    + (r.reason() == null ? "" : ": " + oneLine(r.reason(), 300))
+                    + " (the listed deviation no longer occurs as recorded: update or remove its line)";
         }
-        AssertionError e = new AssertionError(msg);
-        if (original != null) {
-            e.initCause(original);
+        return new Mismatch(msg, original);
+    }
+
+    /**
+     * A result that differs from the baseline: one line (what the console shows, once per test and target),
+     * no stack trace; the report has the rest. The original throwable, if any, is kept as its cause.
+     */
+    static final class Mismatch extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        Mismatch(String message, Throwable cause) {
+            super(message);
+            if (cause != null) {
+                initCause(cause);
+            }
         }
-        return e;
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            setStackTrace(new StackTraceElement[0]);
+            return this;
+        }
     }
 }

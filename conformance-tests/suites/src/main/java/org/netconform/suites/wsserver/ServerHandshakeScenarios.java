@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
+import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeaders;
 import org.netconform.reference.websocket.HttpRequestHead;
+import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** The server's opening handshake (RFC 6455 §4.2, §4.4, §9.1, §10.2): Autobahn has no such cases. */
@@ -41,11 +43,14 @@ class ServerHandshakeScenarios {
             String req = v.request(s, s.standardRequest(origin));
             s.sendHead(req.getBytes(StandardCharsets.ISO_8859_1));
             if (s.readResponse() == null && s.end == WireSession.End.OPEN) {
-                s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+                // silence: no answer to judge (the same outcome everywhere, ERROR), and no second wait
+                s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
             }
             if (s.response != null && s.response.status() == 101) {
-                // an upgraded connection: close it properly so the server is not left hanging
-                ServerCases.closeNormally(s);
+                // an upgraded connection: a Close so the server is not left hanging; what it sends then is not
+                // part of the handshake and is not read (a server that floods after its 101 is judged here on
+                // its handshake alone)
+                s.sendClose(1000, "");
             } else if (s.response == null) {
                 s.readToEnd(WsOptions.timeoutMs());
             } else {
@@ -58,24 +63,76 @@ class ServerHandshakeScenarios {
         return handshake(id, title, Optional.empty(), (s, r) -> serialize(change.apply(r)));
     }
 
-    /** Refused: any status but 101, or the connection closed without a response. */
+    /**
+     * No PASS without an exchange: a refusal counts only from a server that upgraded a valid handshake in
+     * this run (the control case, {@link CaseRunner#controlRefused}); otherwise the case is ERROR, the server
+     * never spoke WebSocket. From one that did: an HTTP error status (4xx or 5xx) passes; 101, any other
+     * status, closing or resetting without a status, or an answer that is not HTTP is a FAIL saying what it
+     * was. Silence is ERROR, as everywhere.
+     */
     static WsCase.Verdict refused(WireSession s) {
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
         if (s.response == null) {
             return switch (s.end) {
-                case FIN, RESET -> WsCase.Verdict.ok("no response, connection closed (" + s.end + ")");
-                default -> WsCase.Verdict.noAnswer("no response and the connection stayed open: " + s.end + " " + s.endDetail);
+                case FIN -> WsCase.Verdict.broken("closed the connection (FIN) without an HTTP status");
+                case RESET -> WsCase.Verdict.broken("reset the connection without an HTTP status");
+                case GARBAGE -> WsCase.Verdict.broken("answered with something that is not an HTTP response: " + s.endDetail);
+                default -> silence(s);
             };
         }
-        return s.response.status() == 101 ? WsCase.Verdict.broken("answered 101 Switching Protocols")
-                : WsCase.Verdict.ok(s.response.status() + " " + s.response.reason());
+        int status = s.response.status();
+        if (status == 101) {
+            return WsCase.Verdict.broken("answered 101 Switching Protocols");
+        }
+        return status >= 400 && status <= 599 ? WsCase.Verdict.ok(status + " " + s.response.reason())
+                : WsCase.Verdict.broken("answered " + status + " " + s.response.reason()
+                + ", not an HTTP error status (4xx or 5xx)");
     }
 
+    /**
+     * Upgraded (101). A server that did not upgrade this request: ERROR when it upgraded no valid handshake
+     * in this run either (the control case) or stayed silent, otherwise FAIL with what it answered.
+     */
     static WsCase.Verdict upgraded(WireSession s) {
-        if (s.response == null) {
-            return WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        if (s.response != null && s.response.status() == 101) {
+            return WsCase.Verdict.ok("101");
         }
-        return s.response.status() == 101 ? WsCase.Verdict.ok("101")
-                : WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
+        if (s.response == null) {
+            return s.end == WireSession.End.OPEN || s.end == WireSession.End.TIMEOUT ? silence(s)
+                    : WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        }
+        return WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+    }
+
+    /**
+     * For INFO records of a handshake: the response, null when the server closed without one; a server that
+     * never spoke WebSocket in this run, or stayed silent, has nothing to record ({@link NoAnswer}).
+     */
+    static HttpResponseHead answered(WireSession s) {
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            throw new NoAnswer(neverSpokeWebSocket(control.get()).detail());
+        }
+        if (s.response == null && (s.end == WireSession.End.OPEN || s.end == WireSession.End.TIMEOUT)) {
+            throw new NoAnswer(silence(s).detail());
+        }
+        return s.response;
+    }
+
+    static WsCase.Verdict neverSpokeWebSocket(String control) {
+        return WsCase.Verdict.noAnswer("the server never spoke WebSocket in this run: " + control);
+    }
+
+    static WsCase.Verdict silence(WireSession s) {
+        return WsCase.Verdict.noAnswer("no response within " + WsOptions.timeoutMs() + " ms"
+                + (s.endDetail.isEmpty() ? "" : " (" + s.endDetail + ")"));
     }
 
     static List<WsCase> badRequestCases() {
@@ -220,8 +277,10 @@ class ServerHandshakeScenarios {
     @Requirement("WS-HS-26")
     void theAcceptValueIsComputedFromTheKey(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))", acceptCases(), s -> {
-                    if (s.response == null) {
-                        return WsCase.Verdict.noAnswer("no response: " + s.endDetail);
+                    if (s.response == null || s.response.status() != 101) {
+                        WsCase.Verdict v = upgraded(s);
+                        return v.outcome() == org.netconform.harness.result.Outcome.ERROR ? v
+                                : WsCase.Verdict.noAnswer("not upgraded, no accept value to check: " + v.detail());
                     }
                     List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_ACCEPT);
                     String want = Handshake.computeAccept(s.key);
@@ -265,7 +324,7 @@ class ServerHandshakeScenarios {
     @Requirement("WS-HS-29")
     void theStatusForAnUnsupportedVersionIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the status for an unsupported version", versionCases().subList(0, 2),
-                s -> s.response == null ? "no response: " + s.endDetail
+                s -> answered(s) == null ? "no response: " + s.endDetail
                         : s.response.status() + " " + s.response.reason() + ", Sec-WebSocket-Version "
                         + s.response.headers().all(Handshake.SEC_WEBSOCKET_VERSION));
     }
@@ -326,9 +385,14 @@ class ServerHandshakeScenarios {
     @Requirement("WS-SEC-4")
     @RequiresCapability(WebSocketServerAdapter.ORIGIN_POLICY)
     void aRefusedOriginGets403(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1),
-                s -> s.response != null && s.response.status() == 403 ? WsCase.Verdict.ok("403")
-                        : WsCase.Verdict.broken(s.response == null ? "no response" : "status " + s.response.status()));
+        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1), s -> {
+            WsCase.Verdict v = refused(s);
+            if (!v.passed()) {
+                return v;
+            }
+            return s.response.status() == 403 ? WsCase.Verdict.ok("403")
+                    : WsCase.Verdict.broken("status " + s.response.status() + " " + s.response.reason());
+        });
     }
 
     static List<WsCase> originCases(WebSocketServerAdapter ws) {

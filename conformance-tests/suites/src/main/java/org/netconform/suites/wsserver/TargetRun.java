@@ -80,6 +80,11 @@ final class TargetRun {
         return RUNS.computeIfAbsent(target + "|" + uri, k -> new TargetRun(target, uri, adapter, trust));
     }
 
+    /** The run of this target and URI, when one has begun. */
+    static Optional<TargetRun> existing(String target, URI uri) {
+        return Optional.ofNullable(RUNS.get(target + "|" + uri));
+    }
+
     // ---------------------------------------------------------------- unsolicited messages
 
     /**
@@ -181,12 +186,12 @@ final class TargetRun {
             return;
         }
         long now = System.nanoTime();
-        String how = error instanceof ConnectException ? "refuses connections (" + error.getMessage() + ")"
-                : error instanceof SocketTimeoutException ? "does not accept connections (connect timed out)"
-                : "cannot be reached (" + error + ")";
+        String how = error instanceof ConnectException ? "cannot connect (" + error.getMessage() + ")"
+                : error instanceof SocketTimeoutException ? "cannot connect (the connect timed out)"
+                : "cannot connect (" + error + ")";
         String exit = noticeExit().map(x -> "; the adapter saw it stop: " + x.exit().reason()).orElse("");
         downAtNanos = now;
-        downReason = "the target stopped answering: " + uri + " " + how + " since " + LocalTime.now().format(CLOCK)
+        downReason = "the target stopped answering: " + how + " to " + uri + " since " + LocalTime.now().format(CLOCK)
                 + ", " + String.format("%.1f", (now - startedNanos) / 1e9) + " s into its run, after case "
                 + lastCaseConnected.get() + " (the last that connected)" + exit + "; this case and every later one "
                 + "are not run (first noticed by case " + c.id() + ")";
@@ -246,6 +251,12 @@ final class TargetRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** The crash the adapter saw while this case was running, if any. */
+    Optional<Crash> crashDuring(CaseRunner.Done d) {
+        return crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
+                && d.endNanos() >= c.exit().atNanos() - EXIT_SLACK_NANOS).findFirst();
     }
 
     static boolean isConnectFailure(Throwable t) {

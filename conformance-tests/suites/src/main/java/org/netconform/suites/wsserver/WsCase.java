@@ -11,7 +11,8 @@ import org.netconform.harness.result.Outcome;
  * @param title    what the case sends
  * @param action   the client's script
  * @param frameCap largest frame the server may send in this case
- * @param readCap  total octets the server may send in this case
+ * @param readCap  total octets the server may send in this case (its frame budget follows, see
+ *                 {@link WireSession#caps}); more stops the case, ERROR "the server sent more than ..."
  * @param crashIsVerdict whether the judge looks at a crash of the server during the case (concurrency cases):
  *                 then the case is not run again after a crash, and the crash is on its session
  */
@@ -57,7 +58,7 @@ public record WsCase(String id, String title, Action action, long frameCap, long
     }
 
     public static WsCase of(String id, String title, Action action) {
-        return new WsCase(id, title, action, 1024 * 1024, 32L * 1024 * 1024, false);
+        return new WsCase(id, title, action, 1024 * 1024, WsOptions.caseOctets(), false);
     }
 
     public WsCase caps(long frame, long total) {
