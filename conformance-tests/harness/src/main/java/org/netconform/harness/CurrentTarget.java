@@ -12,6 +12,8 @@ import org.netconform.spi.Target;
 public final class CurrentTarget {
     private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
     private static volatile Target lastStarted;
+    /** The target of the last execution that ended: jqwik re-resolves a failed property's sample for its report after it. */
+    private static volatile Target lastEnded;
 
     private CurrentTarget() {
     }
@@ -45,6 +47,7 @@ public final class CurrentTarget {
         } finally {
             CURRENT.set(before);
             lastStarted = lastBefore;
+            lastEnded = target;
         }
     }
 
@@ -52,6 +55,9 @@ public final class CurrentTarget {
         Target t = CURRENT.get();
         if (t == null) {
             t = lastStarted;
+        }
+        if (t == null) {
+            t = lastEnded;
         }
         if (t == null) {
             throw new IllegalStateException("no target: this runs only inside a conformance execution");

@@ -56,6 +56,7 @@ public final class Judge {
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
                 seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
+                tc.adapterTypes().isEmpty() ? null : String.join(",", tc.adapterTypes().stream().map(Class::getSimpleName).toList()),
                 stackTrace, seen.fileLinks()).mapText(Values::printable);
         return new PublishedResult(target.id(), target.description(), result);
     }
@@ -128,19 +129,32 @@ public final class Judge {
 
     /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
     public static AssertionError mismatch(PublishedResult published, Throwable original) {
+        CaseResult r = published.result();
         if (published.matchesBaseline()) {
+            Outcome o = published.outcome();
+            if (RunOptions.strict() && (o == Outcome.FAIL || o == Outcome.NON_STRICT || o == Outcome.ERROR)) {
+                AssertionError e = new AssertionError("[" + published.target() + "] " + String.join(",", r.requirements())
+                        + " " + o + (r.baselineWhy() == null ? "" : " (baseline: " + r.baselineWhy() + ")")
+                        + (r.reason() == null ? "" : ": " + r.reason())
+                        + "\n  --strict / -Dnetconform.strict=true: the target does not conform, baseline or not.");
+                if (original != null) {
+                    e.initCause(original);
+                }
+                return e;
+            }
             return null;
         }
-        CaseResult r = published.result();
         String target = published.target();
         String ids = String.join(",", r.requirements());
         String method = r.test().substring(r.test().lastIndexOf('.') + 1);
-        String file = Baseline.resourceFor(target);
+        String file = RunOptions.get(RunOptions.BASELINE) != null ? RunOptions.get(RunOptions.BASELINE)
+                : Baseline.resourceFor(target);
         String msg;
         if (r.baselineWhy() == null) {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
                     + oneLine(r.reason(), 300) + " (if this is a real deviation of " + target + ", record it in its baseline ("
-                    + file + "): " + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
+                    + file + "; for a URL or a target of your own: --baseline FILE / -Dnetconform.baseline=FILE): "
+                    + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
         } else {
             msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
                     + ") expects " + r.baseline() + " (" + oneLine(r.baselineWhy(), 120) + ")"

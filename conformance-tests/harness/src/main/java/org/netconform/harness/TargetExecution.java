@@ -62,6 +62,12 @@ final class TargetExecution {
         if (RunDeadline.passed()) {
             return Judge.judge(target, tc, Outcome.ERROR, RunDeadline.notRunReason(), 0, Observation.begin(), null, null);
         }
+        for (Class<? extends AreaAdapter> type : tc.adapterTypes()) {
+            Optional<String> down = target.adapter(type).flatMap(a -> Preflight.adapterDown(target, type, a));
+            if (down.isPresent()) {
+                return Judge.judge(target, tc, Outcome.ERROR, down.get(), 0, Observation.begin(), null, null);
+            }
+        }
         Observation.begin(tc);
         List<FaultReporting.Case> cases = openCases(target, tc);
         long start = System.nanoTime();
