@@ -110,6 +110,11 @@ class ServerConcurrencyScenarios {
                         + org.netconform.harness.Values.hex(pong, 16));
             }
         }
+        if (s.messages.isEmpty() && s.serverSentClose && s.serverClosedFirst && s.serverClose.closeCode() >= 1000) {
+            // it refused the message itself (too big for it) before writing anything back: nothing concurrent happened
+            return WsCase.Verdict.notApplicable("the server refused the message with Close " + ServerCases.closeText(s)
+                    + " before echoing anything (a size limit of its own, see WS-LIMIT-*): no concurrent writes to judge");
+        }
         WsCase.Verdict v = ServerCases.echoed(s);
         return v.passed() ? WsCase.Verdict.ok(v.detail() + ", " + s.frames.size() + " frames well formed, "
                 + s.pongs().size() + " Pong(s)") : v;

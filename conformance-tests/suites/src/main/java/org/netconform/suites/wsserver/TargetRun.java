@@ -34,8 +34,11 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 final class TargetRun {
     private static final Map<String, TargetRun> RUNS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    /** A case ending this soon before the adapter noticed the exit still counts as spoiled by it. */
-    private static final long EXIT_SLACK_NANOS = 100_000_000L;
+    /**
+     * A case ending this soon before the adapter noticed the exit still counts as spoiled by it (the notice comes
+     * after the connections' FIN or reset; a case that in fact finished just before is merely run again).
+     */
+    private static final long EXIT_SLACK_NANOS = 1_000_000_000L;
 
     /** A crash of a server the adapter runs: how it stopped, and whether the adapter brought it back. */
     record Crash(ServerExit exit, String afterCase, long restartedAtNanos) {
@@ -170,6 +173,10 @@ final class TargetRun {
             return;
         }
         for (int i = 0; i < 3; i++) {
+            if (noticeExit().isPresent()) {
+                // the adapter saw its server stop meanwhile: recover() decides, not the probe
+                return;
+            }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort()
                         : WireConnection.isTls(uri) ? 443 : 80), (int) Math.min(1000, WsOptions.timeoutMs()));
@@ -178,7 +185,9 @@ final class TargetRun {
                 sleep(300);
             }
         }
-        markDown(c, error);
+        if (noticeExit().isEmpty()) {
+            markDown(c, error);
+        }
     }
 
     private synchronized void markDown(WsCase c, Throwable error) {
