@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  * A run replaces its report directory's contents, so no stale target shows up. Only a directory that
  * is empty or already a netconform report (its marker file, or the index and a results.json of an
  * older build) is emptied; anything else is refused, so a mistyped --report never deletes a user's files.
+ * The files this run already wrote beside the results (case pages, long wire logs:
+ * {@link org.netconform.harness.result.ReportFiles}) stay, and do not count as another's files.
  */
 public final class ReportDirectory {
     public static final String MARKER = ".netconform-report";
@@ -48,28 +50,37 @@ public final class ReportDirectory {
         }
     }
 
+    /** Empty, or holding nothing but what this run wrote already. */
     private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.findAny().isEmpty();
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .allMatch(org.netconform.harness.result.ReportFiles::writtenInThisRun);
         }
     }
 
+    /** Deletes {@code p} and what is below it, except the files this run wrote (and the folders holding them). */
     private static void delete(Path p) throws IOException {
         if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.walkFileTree(p, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
+                    if (!org.netconform.harness.result.ReportFiles.writtenInThisRun(file)) {
+                        Files.delete(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
+                    try (Stream<Path> left = Files.list(d)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(d);
+                        }
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } else {
+        } else if (!org.netconform.harness.result.ReportFiles.writtenInThisRun(p)) {
             Files.delete(p);
         }
     }

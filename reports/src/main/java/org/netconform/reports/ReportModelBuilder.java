@@ -228,7 +228,8 @@ public final class ReportModelBuilder {
 
     public Views.IndexPage index() {
         return new Views.IndexPage("netconform conformance report", "", generatedAt, targetHeads(""), targets.isEmpty(),
-                deviationCount(), areas(null, null, false), legend(), filters(HtmlRenderer.INDEX), null, true, HtmlRenderer.INDEX);
+                deviationCount(), areas(null, null, false), legend(), filters(HtmlRenderer.INDEX), null, true, HtmlRenderer.INDEX,
+                SecurityFindings.section(targets));
     }
 
     /** Only the rows with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline. */
@@ -236,7 +237,7 @@ public final class ReportModelBuilder {
         return new Views.IndexPage("netconform: failures only", "", generatedAt, targetHeads(""), targets.isEmpty(),
                 deviationCount(), areas(null, null, true), legend(), filters(FAILURES_PAGE),
                 "Only the requirements with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline, at some target.",
-                false, FAILURES_PAGE);
+                false, FAILURES_PAGE, null);
     }
 
     /** One page per area that some target covers. */
@@ -245,7 +246,8 @@ public final class ReportModelBuilder {
         for (String a : byArea().keySet()) {
             if (!covering(a).isEmpty()) {
                 out.add(new Views.IndexPage("netconform: " + a, "", generatedAt, targetHeads(""), targets.isEmpty(),
-                        deviationCount(), areas(a, null, false), legend(), filters(areaPage(a)), null, false, areaPage(a)));
+                        deviationCount(), areas(a, null, false), legend(), filters(areaPage(a)), null, false, areaPage(a),
+                        null));
             }
         }
         return out;
@@ -258,7 +260,8 @@ public final class ReportModelBuilder {
             List<Views.TargetHead> head = targetHeads("").stream().filter(h -> h.id().equals(t.target())).toList();
             out.add(new Views.IndexPage("netconform: " + t.target(), "", generatedAt, head, false, deviationCount(),
                     areas(null, t.target(), false), legend(), filters(targetPage(t.target())),
-                    t.targetDescription(), false, targetPage(t.target())));
+                    t.targetDescription(), false, targetPage(t.target()),
+                    SecurityFindings.section(List.of(t))));
         }
         return out;
     }
@@ -493,15 +496,18 @@ public final class ReportModelBuilder {
             List<CaseResult> rs = results(id, t.target());
             return new Views.TargetSection(t.target(), t.targetDescription(), SafeNames.targetAnchor(t.target()),
                     Aggregate.cell(rs, "#" + SafeNames.targetAnchor(t.target())),
-                    rs.stream().map(r -> resultView(id, r)).toList(), rs.isEmpty());
+                    rs.stream().map(r -> resultView(id, t.target(), r)).toList(), rs.isEmpty());
         }).toList();
     }
 
-    private static Views.ResultView resultView(String pageId, CaseResult r) {
+    private static Views.ResultView resultView(String pageId, String target, CaseResult r) {
         Outcome o = r.judged();
         String verdict = r.matchesBaseline() == null ? "no baseline verdict"
                 : r.matchesBaseline() ? (r.baselineListed() ? "matches a deviation the baseline lists" : "matches the baseline")
                 : "≠ baseline: differs from what the baseline expects";
+        // files beside the target's results.json: from a requirement page, ../<target folder>/<path>
+        List<Views.Link> files = r.files() == null ? List.of() : r.files().stream()
+                .map(f -> new Views.Link(f.label(), "../" + SafeNames.targetDir(target) + "/" + f.path())).toList();
         List<Views.Link> also = r.requirements().stream().filter(id -> !id.equals(pageId))
                 .map(id -> new Views.Link(id, SafeNames.requirementPage(id).substring("requirements/".length()))).toList();
         // a failed check's reason repeats what was expected and observed: shown once, not twice
@@ -511,7 +517,8 @@ public final class ReportModelBuilder {
                 r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), reason, r.seed(),
                 r.counterexample(), o == Outcome.UNSUPPORTED && Long.valueOf(0).equals(r.durationMs()) ? null : duration(r.durationMs()),
                 r.wireLog(), also, !also.isEmpty(), o != Outcome.PASS && o != Outcome.UNSUPPORTED || r.differsFromBaseline(),
-                r.wireLog() == null ? null : r.wireLog().lines().count() + " lines");
+                r.wireLog() == null ? null : r.wireLog().lines().count() + " lines", files, !files.isEmpty(),
+                r.stackTrace() == null ? null : "../" + SafeNames.targetDir(target) + "/" + ResultsJson.TRACES_FILE_NAME);
     }
 
 

@@ -113,7 +113,31 @@ public final class ReportPublisher {
             merged.add(new TargetResults(TargetResults.SCHEMA, t, descriptions.get(t), now, sorted));
         });
         shards.sort(Comparator.naturalOrder());
-        return publish(outDir, merged, options, shards);
+        Path index = publish(outDir, merged, options, shards);
+        copyLinkedFiles(shardDirs, outDir);
+        return index;
+    }
+
+    /** The files results link (case pages, long wire logs), from each shard's target folder into the merged one. */
+    private void copyLinkedFiles(List<Path> shardDirs, Path outDir) throws IOException {
+        for (Path d : shardDirs) {
+            for (TargetResults t : ResultsJson.readAll(d, err)) {
+                String folder = SafeNames.targetDir(t.target());
+                for (CaseResult r : t.results()) {
+                    if (r.files() == null) {
+                        continue;
+                    }
+                    for (org.netconform.harness.result.FileLink f : r.files()) {
+                        Path from = d.resolve(folder).resolve(f.path()).normalize();
+                        Path to = outDir.resolve(folder).resolve(f.path()).normalize();
+                        if (from.startsWith(d.resolve(folder).normalize()) && Files.isRegularFile(from) && !Files.exists(to)) {
+                            Files.createDirectories(to.getParent());
+                            Files.copy(from, to);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Prints the summary of the report already rendered in {@code reportDir}, without rendering it again. */

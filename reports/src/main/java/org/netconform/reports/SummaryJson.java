@@ -33,9 +33,10 @@ public final class SummaryJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"schema", "generatedAt", "versions", "options", "shards", "totals", "targets"})
+    @JsonPropertyOrder({"schema", "generatedAt", "versions", "options", "shards", "totals", "targets", "securityFindings"})
     public record Summary(int schema, String generatedAt, Map<String, String> versions, Map<String, String> options,
-                          List<String> shards, Map<String, Integer> totals, List<TargetSummary> targets) {
+                          List<String> shards, Map<String, Integer> totals, List<TargetSummary> targets,
+                          List<SecurityFindings.Finding> securityFindings) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -85,7 +86,9 @@ public final class SummaryJson {
                     v.shouldFailures(), v.errors(), v.judged(), v.results(), notCovered, differ, known, counts, areas,
                     seeds.isEmpty() ? null : seeds));
         }
-        return new Summary(SCHEMA, generatedAt, versions(), options, shards.isEmpty() ? null : shards, totals, out);
+        List<SecurityFindings.Finding> findings = SecurityFindings.of(targets);
+        return new Summary(SCHEMA, generatedAt, versions(), options, shards.isEmpty() ? null : shards, totals, out,
+                findings.isEmpty() ? null : findings);
     }
 
     /** The {@code netconform.*} system properties of this run: its options. */

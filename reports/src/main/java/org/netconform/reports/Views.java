@@ -84,7 +84,8 @@ public final class Views {
 
     public record IndexPage(String title, String root, String generatedAt, List<TargetHead> targets,
                             boolean noTargets, int deviations, List<AreaGroup> areas, List<Legend> legend,
-                            List<FilterLink> filters, String intro, boolean full, String fileName) {
+                            List<FilterLink> filters, String intro, boolean full, String fileName,
+                            SecurityFindings.Section security) {
     }
 
     public record Link(String label, String href) {
@@ -98,7 +99,7 @@ public final class Views {
                              String baselineWhy, boolean baselineListed, String baselineVerdict, boolean differs,
                              String expected, String observed, String reason, String seed, String counterexample,
                              String duration, String wireLog, List<Link> alsoChecks, boolean hasAlsoChecks,
-                             boolean open, String wireLines) {
+                             boolean open, String wireLines, List<Link> files, boolean hasFiles, String traceHref) {
     }
 
     public record TargetSection(String target, String description, String anchor, Cell cell, List<ResultView> results,

@@ -69,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "how long to wait for any one answer from a live target: 2s, 500ms (default: 2s)")
     String timeout;
 
+    @Option(names = "--unsolicited", paramLabel = "none|TEXT|regex:RE|hex:OCTETS",
+            description = "what a WebSocket server sends on its own (a heartbeat), instead of learning it before the cases")
+    String unsolicited;
+
     @Option(names = "--shard", paramLabel = "i/n", description = "run shard i of n: (target, area) units dealt deterministically; merge with 'netconform merge'")
     String shard;
 
@@ -101,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
         if (parallel != null) {
             props.put("netconform.ws.parallel", Integer.toString(parallel));
         }
+        put(props, "netconform.ws.unsolicited", unsolicited);
         List<String> problems = new ArrayList<>();
         if (timeout != null) {
             try {
@@ -122,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
         props.putIfAbsent("netconform.nodeWs.dir", cache.resolve("node-ws").toString());
         props.putIfAbsent("netconform.stdio.dir", cache.resolve("stdio").toString());
         props.putIfAbsent("netconform.pionVnet.dir", cache.resolve("pion-vnet").toString());
+        props.putIfAbsent("netconform.seedGorilla.dir", cache.resolve("seed-gorilla").toString());
         props.forEach((k, v) -> {
             if (!k.startsWith("netconform.")) {
                 problems.add("-D" + k + ": only netconform.* options are taken here");

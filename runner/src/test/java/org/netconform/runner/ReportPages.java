@@ -48,6 +48,10 @@ final class ReportPages {
                 Path target = u.getPath() == null || u.getPath().isEmpty() ? e.getKey()
                         : e.getKey().getParent().resolve(u.getPath()).normalize();
                 Document d = docs.get(target);
+                if (d == null && !target.toString().endsWith(".html") && Files.isRegularFile(target)) {
+                    // a file beside the results (a case's page, a long wire log, the stack traces): it exists
+                    continue;
+                }
                 if (d == null) {
                     broken.add(e.getKey() + ": " + href + " -> no page " + target);
                 } else if (u.getFragment() != null && !u.getFragment().isEmpty()

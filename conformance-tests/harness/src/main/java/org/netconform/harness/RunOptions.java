@@ -79,6 +79,19 @@ public final class RunOptions {
                 v -> v.matches("(?i)auto|bar|plain|none") ? null : "not auto, bar, plain or none");
         add(REPORT_DIR, "report", "target/netconform (runner: netconform-report)", "--report",
                 "the report directory; a run replaces its contents", RunOptions::checkReportDir);
+        add("netconform.runDeadline", "run", "20m", null,
+                "the run's deadline (e.g. 90m): cases not started by then are ERROR, not run", v -> {
+                    try {
+                        RunDeadline.parse(v);
+                        return null;
+                    } catch (RuntimeException e) {
+                        return "not a duration such as 90s, 30m or 2h";
+                    }
+                });
+        add("netconform.runId", "report", "none (conformance-run: the build's time)", null,
+                "an ID of this run, kept in the report's receipt so a stale report is not taken for this one", v -> null);
+        add("netconform.reportErrorFile", "report", "none", null,
+                "where the cause goes when the report cannot be written", v -> null);
         add(REPORT_QUIET, "report", "false", null,
                 "the report listener prints nothing (a later step prints the summary)", RunOptions::checkBoolean,
                 "netconform.listener.quiet");
@@ -91,6 +104,23 @@ public final class RunOptions {
                 "size factor of the large-message cases; 1 runs Autobahn's sizes", RunOptions::checkScale);
         add("netconform.ws.idleMs", "ws", "2500", null, "how long the idle and heartbeat cases watch a silent connection, ms",
                 RunOptions::checkPositiveLong);
+        add("netconform.ws.learnMs", "ws", "1500", null,
+                "how long the endpoint suite watches an idle connection before the cases, to learn what the server "
+                        + "sends on its own, ms", RunOptions::checkPositiveLong);
+        add("netconform.ws.unsolicited", "ws", "learned", "--unsolicited",
+                "what the server sends on its own, instead of learning it: none, TEXT (text:TEXT), regex:RE, hex:OCTETS",
+                v -> v.startsWith("regex:") && !compiles(v.substring(6)) ? "not a regular expression" : null);
+        add("netconform.ws.caseOctets", "ws", "8388608", null,
+                "octets the server may send in one case before the case stops (ERROR)", RunOptions::checkPositiveLong);
+        add("netconform.ws.caseFrames", "ws", "10000", null,
+                "frames the server may send in one case (plus one per 512 octets of its octet budget)",
+                RunOptions::checkPositiveLong);
+        add("netconform.ws.keepOctets", "ws", "262144", null,
+                "payload octets one case keeps of what the server sent (an expected echo is kept whole)",
+                RunOptions::checkPositiveLong);
+        add("netconform.ws.writeTimeoutMs", "ws", "the timeout", null,
+                "how long a write may wait for a server that does not read, ms", RunOptions::checkPositiveLong);
+        add("netconform.ws.caseDeadlineMs", "ws", "60000", null, "a case's hard deadline, ms", RunOptions::checkPositiveLong);
         add("netconform.ws.heartbeatMs", "ws", "none", null,
                 "URL target: the server's Ping interval, ms; enables the heartbeat cases", RunOptions::checkPositiveLong);
         add("netconform.ws.capabilities", "ws", "none", null,
@@ -98,6 +128,8 @@ public final class RunOptions {
         add("netconform.ws.allowedOrigin", "ws", "none", null, "URL target: the one Origin it accepts", v -> null);
         add("netconform.ws.maxMessageSize", "ws", "none", null,
                 "URL target: its message size limit, octets; enables the 1009 cases", RunOptions::checkPositiveLong);
+        add("netconform.ws.maxFramePayload", "ws", "none", null,
+                "URL target: its frame payload limit, octets; enables the 1009 cases", RunOptions::checkPositiveLong);
         add("netconform.ws.trustAll", "ws", "false", null, "wss:// targets: accept any certificate",
                 RunOptions::checkBoolean, "netconform.trustAll");
         add("netconform.ws.serverLog", "ws", "none", null, "bundled servers: a file their console output goes to",
@@ -105,6 +137,10 @@ public final class RunOptions {
         add("netconform.load.serverLog", "load", "none", null,
                 "reference-server-cli load-test: a file the server's log goes to", v -> null);
         add("netconform.nodeWs.dir", "adapters", "target/node-ws", null, "node-ws: where npm installs ws", v -> null);
+        add("netconform.seedGorilla.dir", "adapters", "target/seed-gorilla", null,
+                "seed-gorilla: where the seed's Go program is built and its output logged", v -> null);
+        add("netconform.seed.file", "adapters", "shared/seed/network-notes.zh.md above the working directory", null,
+                "seed-gorilla: the seed's Markdown, whose last Go block is the program", v -> null);
         add("netconform.stdio.dir", "adapters", "target/netconform-stdio", null,
                 "stdio targets: where their programs are prepared", v -> null);
         add("netconform.stdio.logDir", "adapters", "the stdio dir", null, "stdio targets: where their stderr logs go",
@@ -244,6 +280,15 @@ public final class RunOptions {
     }
 
     // ---- checks
+
+    static boolean compiles(String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
+    }
 
     static String checkBoolean(String v) {
         return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? null : "not true or false";

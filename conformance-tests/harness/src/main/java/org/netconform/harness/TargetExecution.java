@@ -59,13 +59,16 @@ final class TargetExecution {
         if (unsupported.isPresent()) {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
+        if (RunDeadline.passed()) {
+            return Judge.judge(target, tc, Outcome.ERROR, RunDeadline.notRunReason(), 0, Observation.begin(), null, null);
+        }
         for (Class<? extends AreaAdapter> type : tc.adapterTypes()) {
             Optional<String> down = target.adapter(type).flatMap(a -> Preflight.adapterDown(target, type, a));
             if (down.isPresent()) {
                 return Judge.judge(target, tc, Outcome.ERROR, down.get(), 0, Observation.begin(), null, null);
             }
         }
-        Observation.begin();
+        Observation.begin(tc);
         List<FaultReporting.Case> cases = openCases(target, tc);
         long start = System.nanoTime();
         Throwable thrown = CurrentTarget.with(target, body::run, processWide);
@@ -78,6 +81,7 @@ final class TargetExecution {
             return Judge.judge(target, tc, Outcome.ERROR, fault.get(), ms, seen, x.seed(), x.counterexample());
         }
         Outcome outcome = Judge.classify(tc, thrown);
-        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), ms, seen, x.seed(), x.counterexample());
+        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), Judge.stackTrace(outcome, thrown), ms, seen,
+                x.seed(), x.counterexample());
     }
 }

@@ -95,6 +95,46 @@ public final class Values {
         return len == 0 ? describe(new byte[0]) : HEX.formatHex(bytes, off, off + len);
     }
 
+    /**
+     * The text with every character that could act on a terminal or hide text escaped: C0 and C1 control
+     * characters other than newline and tab (NUL as {@code \x00}, ESC as {@code \x1b}, CR as {@code \r}), DEL,
+     * the Unicode line and paragraph separators and the bidirectional overrides and isolates (as a
+     * backslash, {@code u} and four hex digits). What a peer sent is shown through this wherever it is shown: console, report, logs.
+     * Null stays null.
+     */
+    public static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < s.length() && !needsEscape(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!needsEscape(c)) {
+                sb.append(c);
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x100) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029
+                || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F
+                || c == 0x061C;
+    }
+
     /** At most the first {@code max} octets, then, when there are more, how many there are in all. */
     public static String hex(byte[] bytes, int max) {
         return bytes.length <= max ? hex(bytes) : hex(bytes, 0, max) + " ... (" + bytes.length + " octets)";

@@ -39,7 +39,7 @@ final class InboundBuffer {
             if (start > 0) {
                 compact();
             } else {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+                buf = Arrays.copyOf(buf, Math.max(16 * 1024, buf.length * 2));
             }
         }
         return buf;
@@ -61,8 +61,16 @@ final class InboundBuffer {
         return end - start;
     }
 
-    byte[] unparsed() {
-        return Arrays.copyOfRange(buf, start, end);
+    /** At most the first {@code max} octets not yet parsed. */
+    byte[] unparsed(int max) {
+        return Arrays.copyOfRange(buf, start, start + Math.min(max, end - start));
+    }
+
+    /** Lets go of the buffer (the session has ended); what was not parsed is dropped. */
+    void release() {
+        buf = new byte[0];
+        start = 0;
+        end = 0;
     }
 
     /**

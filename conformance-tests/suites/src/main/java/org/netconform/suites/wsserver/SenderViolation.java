@@ -4,6 +4,6 @@ package org.netconform.suites.wsserver;
 record SenderViolation(SenderRule rule, String detail) {
     @Override
     public String toString() {
-        return rule.requirement() + " " + detail;
+        return rule == null ? detail : rule.requirement() + " " + detail;
     }
 }

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.ConformanceTest;
+import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeaders;
 import org.netconform.reference.websocket.HttpRequestHead;
+import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /** The server's opening handshake (RFC 6455 §4.2, §4.4, §9.1, §10.2): Autobahn has no such cases. */
@@ -41,11 +43,14 @@ class ServerHandshakeScenarios {
             String req = v.request(s, s.standardRequest(origin));
             s.sendHead(req.getBytes(StandardCharsets.ISO_8859_1));
             if (s.readResponse() == null && s.end == WireSession.End.OPEN) {
-                s.note("no response head within " + WsOptions.timeoutMs() + " ms");
+                // silence: no answer to judge (the same outcome everywhere, ERROR), and no second wait
+                s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
             }
             if (s.response != null && s.response.status() == 101) {
-                // an upgraded connection: close it properly so the server is not left hanging
-                ServerCases.closeNormally(s);
+                // an upgraded connection: a Close so the server is not left hanging; what it sends then is not
+                // part of the handshake and is not read (a server that floods after its 101 is judged here on
+                // its handshake alone)
+                s.sendClose(1000, "");
             } else if (s.response == null) {
                 s.readToEnd(WsOptions.timeoutMs());
             } else {
@@ -58,24 +63,76 @@ class ServerHandshakeScenarios {
         return handshake(id, title, Optional.empty(), (s, r) -> serialize(change.apply(r)));
     }
 
-    /** Refused: any status but 101, or the connection closed without a response. */
+    /**
+     * No PASS without an exchange: a refusal counts only from a server that upgraded a valid handshake in
+     * this run (the control case, {@link CaseRunner#controlRefused}); otherwise the case is ERROR, the server
+     * never spoke WebSocket. From one that did: an HTTP error status (4xx or 5xx) passes; 101, any other
+     * status, closing or resetting without a status, or an answer that is not HTTP is a FAIL saying what it
+     * was. Silence is ERROR, as everywhere.
+     */
     static WsCase.Verdict refused(WireSession s) {
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
         if (s.response == null) {
             return switch (s.end) {
-                case FIN, RESET -> WsCase.Verdict.ok("no response, connection closed (" + s.end + ")");
-                default -> WsCase.Verdict.noAnswer("no response and the connection stayed open: " + s.end + " " + s.endDetail);
+                case FIN -> WsCase.Verdict.broken("closed the connection (FIN) without an HTTP status");
+                case RESET -> WsCase.Verdict.broken("reset the connection without an HTTP status");
+                case GARBAGE -> WsCase.Verdict.broken("answered with something that is not an HTTP response: " + s.endDetail);
+                default -> silence(s);
             };
         }
-        return s.response.status() == 101 ? WsCase.Verdict.broken("answered 101 Switching Protocols")
-                : WsCase.Verdict.ok(s.response.status() + " " + s.response.reason());
+        int status = s.response.status();
+        if (status == 101) {
+            return WsCase.Verdict.broken("answered 101 Switching Protocols");
+        }
+        return status >= 400 && status <= 599 ? WsCase.Verdict.ok(status + " " + s.response.reason())
+                : WsCase.Verdict.broken("answered " + status + " " + s.response.reason()
+                + ", not an HTTP error status (4xx or 5xx)");
     }
 
+    /**
+     * Upgraded (101). A server that did not upgrade this request: ERROR when it upgraded no valid handshake
+     * in this run either (the control case) or stayed silent, otherwise FAIL with what it answered.
+     */
     static WsCase.Verdict upgraded(WireSession s) {
-        if (s.response == null) {
-            return WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        if (s.response != null && s.response.status() == 101) {
+            return WsCase.Verdict.ok("101");
         }
-        return s.response.status() == 101 ? WsCase.Verdict.ok("101")
-                : WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            return neverSpokeWebSocket(control.get());
+        }
+        if (s.response == null) {
+            return s.end == WireSession.End.OPEN || s.end == WireSession.End.TIMEOUT ? silence(s)
+                    : WsCase.Verdict.broken("no response: " + s.end + " " + s.endDetail);
+        }
+        return WsCase.Verdict.broken("answered " + s.response.status() + " " + s.response.reason());
+    }
+
+    /**
+     * For INFO records of a handshake: the response, null when the server closed without one; a server that
+     * never spoke WebSocket in this run, or stayed silent, has nothing to record ({@link NoAnswer}).
+     */
+    static HttpResponseHead answered(WireSession s) {
+        Optional<String> control = CaseRunner.controlRefused(s);
+        if (control.isPresent()) {
+            throw new NoAnswer(neverSpokeWebSocket(control.get()).detail());
+        }
+        if (s.response == null && (s.end == WireSession.End.OPEN || s.end == WireSession.End.TIMEOUT)) {
+            throw new NoAnswer(silence(s).detail());
+        }
+        return s.response;
+    }
+
+    static WsCase.Verdict neverSpokeWebSocket(String control) {
+        return WsCase.Verdict.noAnswer("the server never spoke WebSocket in this run: " + control);
+    }
+
+    static WsCase.Verdict silence(WireSession s) {
+        return WsCase.Verdict.noAnswer("no response within " + WsOptions.timeoutMs() + " ms"
+                + (s.endDetail.isEmpty() ? "" : " (" + s.endDetail + ")"));
     }
 
     static List<WsCase> badRequestCases() {
@@ -122,6 +179,53 @@ class ServerHandshakeScenarios {
 
     static WsCase standard(String id, String title, Optional<String> origin) {
         return handshake(id, title, origin, (s, r) -> serialize(r));
+    }
+
+    static List<WsCase> acceptCases() {
+        return List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                standard("H.26.2", "a second handshake (another key)", Optional.empty()));
+    }
+
+    static List<WsCase> resourceNameCases() {
+        return List.of(variant("H.27.1", "request for /netconform-no-such-resource",
+                r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers())));
+    }
+
+    static List<WsCase> subprotocolCases() {
+        return List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                variant("H.30.2", "offering x-netconform-a, x-netconform-b",
+                        r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
+    }
+
+    static List<WsCase> extensionCases() {
+        return List.of(variant("H.31.1", "offering x-netconform-unknown",
+                r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown")));
+    }
+
+    static List<WsCase> malformedExtensionCases() {
+        List<WsCase> cases = new ArrayList<>();
+        String[] bad = {"foo;;", ", ,", "foo; bar=\"a b\""};
+        for (int i = 0; i < bad.length; i++) {
+            String value = bad[i];
+            cases.add(variant("H.32." + (i + 1), "Sec-WebSocket-Extensions: " + value,
+                    r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
+        }
+        return cases;
+    }
+
+    /** Every handshake case that needs no declared capability. */
+    static List<WsCase> everyCase() {
+        List<WsCase> all = new ArrayList<>();
+        all.addAll(badRequestCases());
+        all.addAll(upgradeHeaderCases());
+        all.addAll(badKeyCases());
+        all.addAll(tolerantCases());
+        all.addAll(acceptCases());
+        all.addAll(versionCases());
+        all.addAll(subprotocolCases());
+        all.addAll(extensionCases());
+        all.addAll(malformedExtensionCases());
+        return all;
     }
 
     @ConformanceTest
@@ -172,11 +276,11 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-26")
     void theAcceptValueIsComputedFromTheKey(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))",
-                List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
-                        standard("H.26.2", "a second handshake (another key)", Optional.empty())), s -> {
-                    if (s.response == null) {
-                        return WsCase.Verdict.noAnswer("no response: " + s.endDetail);
+        CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))", acceptCases(), s -> {
+                    if (s.response == null || s.response.status() != 101) {
+                        WsCase.Verdict v = upgraded(s);
+                        return v.outcome() == org.netconform.harness.result.Outcome.ERROR ? v
+                                : WsCase.Verdict.noAnswer("not upgraded, no accept value to check: " + v.detail());
                     }
                     List<String> got = s.response.headers().all(Handshake.SEC_WEBSOCKET_ACCEPT);
                     String want = Handshake.computeAccept(s.key);
@@ -189,9 +293,7 @@ class ServerHandshakeScenarios {
     @Requirement("WS-HS-27")
     @RequiresCapability(WebSocketServerAdapter.RESOURCE_NAME)
     void anUnservedResourceNameIsRefused(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101",
-                List.of(variant("H.27.1", "request for /netconform-no-such-resource",
-                        r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers()))),
+        CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101", resourceNameCases(),
                 ServerHandshakeScenarios::refused);
     }
 
@@ -222,7 +324,7 @@ class ServerHandshakeScenarios {
     @Requirement("WS-HS-29")
     void theStatusForAnUnsupportedVersionIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: the status for an unsupported version", versionCases().subList(0, 2),
-                s -> s.response == null ? "no response: " + s.endDetail
+                s -> answered(s) == null ? "no response: " + s.endDetail
                         : s.response.status() + " " + s.response.reason() + ", Sec-WebSocket-Version "
                         + s.response.headers().all(Handshake.SEC_WEBSOCKET_VERSION));
     }
@@ -230,9 +332,7 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-30")
     void noSubprotocolIsSelectedUnlessOffered(WebSocketServerAdapter ws) {
-        List<WsCase> cases = List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
-                variant("H.30.2", "offering x-netconform-a, x-netconform-b",
-                        r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
+        List<WsCase> cases = subprotocolCases();
         CaseRunner.check(ws, "no Sec-WebSocket-Protocol unless offered; at most one offered value", cases, s -> {
             WsCase.Verdict v = upgraded(s);
             if (!v.passed()) {
@@ -254,9 +354,7 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-31")
     void unknownExtensionsAreNotEchoed(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "an offer of x-netconform-unknown is not accepted",
-                List.of(variant("H.31.1", "offering x-netconform-unknown",
-                        r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown"))), s -> {
+        CaseRunner.check(ws, "an offer of x-netconform-unknown is not accepted", extensionCases(), s -> {
                     WsCase.Verdict v = upgraded(s);
                     if (!v.passed()) {
                         return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
@@ -270,14 +368,8 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-32")
     void malformedExtensionOffersAreRefused(WebSocketServerAdapter ws) {
-        List<WsCase> cases = new ArrayList<>();
-        String[] bad = {"foo;;", ", ,", "foo; bar=\"a b\""};
-        for (int i = 0; i < bad.length; i++) {
-            String value = bad[i];
-            cases.add(variant("H.32." + (i + 1), "Sec-WebSocket-Extensions: " + value,
-                    r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
-        }
-        CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101", cases,
+        CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101",
+                malformedExtensionCases(),
                 ServerHandshakeScenarios::refused);
     }
 
@@ -293,24 +385,19 @@ class ServerHandshakeScenarios {
     @Requirement("WS-SEC-4")
     @RequiresCapability(WebSocketServerAdapter.ORIGIN_POLICY)
     void aRefusedOriginGets403(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1),
-                s -> s.response != null && s.response.status() == 403 ? WsCase.Verdict.ok("403")
-                        : WsCase.Verdict.broken(s.response == null ? "no response" : "status " + s.response.status()));
+        CaseRunner.check(ws, "Origin http://evil.example: 403 Forbidden", originCases(ws).subList(0, 1), s -> {
+            WsCase.Verdict v = refused(s);
+            if (!v.passed()) {
+                return v;
+            }
+            return s.response.status() == 403 ? WsCase.Verdict.ok("403")
+                    : WsCase.Verdict.broken("status " + s.response.status() + " " + s.response.reason());
+        });
     }
 
     static List<WsCase> originCases(WebSocketServerAdapter ws) {
         String allowed = ws.allowedOrigin().orElseThrow(() -> new IllegalStateException("origin-policy without allowedOrigin"));
         return List.of(standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
                 standard("S.3.2", "Origin: " + allowed, Optional.of(allowed)));
-    }
-
-    @ConformanceTest
-    @Requirement("WS-SEC-5")
-    void whetherAForeignOriginIsAcceptedIsRecorded(WebSocketServerAdapter ws) {
-        CaseRunner.record(ws, "recorded: the answer to a foreign Origin and to none", List.of(
-                        standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
-                        standard("H.25.1", "a standard handshake", Optional.empty())),
-                s -> s.response == null ? "no response" : s.response.status() == 101 ? "accepted (101)"
-                        : "refused (" + s.response.status() + ")");
     }
 }

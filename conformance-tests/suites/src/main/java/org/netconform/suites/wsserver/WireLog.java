@@ -3,24 +3,54 @@ package org.netconform.suites.wsserver;
 import java.nio.charset.StandardCharsets;
 import org.netconform.harness.Values;
 
-/** One session's wire log: timestamped lines, bounded, and how frames are written into it. */
+/**
+ * One session's wire log: timestamped lines and how frames are written into them. Bounded whatever the
+ * server sends: the first {@value #HEAD_CHARS} characters, then the last {@value #TAIL_LINES} lines (each
+ * at most {@value #LINE_CHARS} characters) and how many lines were left out between them. Control
+ * characters a server sent are escaped ({@link Values#printable}).
+ */
 final class WireLog {
-    private static final int MAX_CHARS = 64 * 1024;
-    private static final int CUT_TO = 60 * 1024;
+    static final int HEAD_CHARS = 24 * 1024;
+    static final int TAIL_LINES = 64;
+    static final int LINE_CHARS = 1024;
 
     private final long start = System.nanoTime();
-    private final StringBuilder log = new StringBuilder();
+    private final StringBuilder head = new StringBuilder();
+    private final String[] tail = new String[TAIL_LINES];
+    private long tailed;
+    private long omitted;
+    private long omittedChars;
 
     void note(String line) {
-        log.append(String.format("%9.3f ms  ", (System.nanoTime() - start) / 1e6)).append(line).append('\n');
-        if (log.length() > MAX_CHARS) {
-            log.setLength(CUT_TO);
-            log.append("... (wire log cut at 60 KiB)\n");
+        String text = String.format("%9.3f ms  ", (System.nanoTime() - start) / 1e6) + Values.printable(line) + "\n";
+        if (tailed == 0 && head.length() + text.length() <= HEAD_CHARS) {
+            head.append(text);
+            return;
         }
+        if (text.length() > LINE_CHARS) {
+            text = text.substring(0, LINE_CHARS) + "... (" + text.length() + " characters)\n";
+        }
+        int slot = (int) (tailed % TAIL_LINES);
+        if (tail[slot] != null) {
+            omitted++;
+            omittedChars += tail[slot].length();
+        }
+        tail[slot] = text;
+        tailed++;
     }
 
     String text() {
-        return log.toString();
+        StringBuilder sb = new StringBuilder(head);
+        if (omitted > 0) {
+            sb.append("... ").append(omitted).append(" lines (").append(omittedChars)
+                    .append(" characters) left out: a wire log keeps its first ").append(HEAD_CHARS / 1024)
+                    .append(" KiB and its last ").append(TAIL_LINES).append(" lines ...\n");
+        }
+        long n = Math.min(tailed, TAIL_LINES);
+        for (long i = tailed - n; i < tailed; i++) {
+            sb.append(tail[(int) (i % TAIL_LINES)]);
+        }
+        return sb.toString();
     }
 
     static String describe(InFrame f) {

@@ -23,10 +23,20 @@ import org.netconform.reference.websocket.RawFrameWriter;
  * One connection of the fuzzing client to the server under test, as a case scripts it: what it sends,
  * what it awaits, and everything it saw. The jobs are apart: {@link WireConnection} (TCP and TLS),
  * {@link OpeningHandshake}, {@link InboundBuffer} (reading heads and frames), {@link InboundMessages},
- * {@link SenderChecks} and {@link WireLog}. Blocking I/O with a deadline on every read, and bounded: a
- * frame the server announces beyond the case's cap, or more octets in all than the case allows, ends the
- * session as {@link End#GARBAGE} instead of being buffered. Server Pings are answered with masked Pongs
- * unless {@link #autoPong} is turned off. Not thread-safe: one session per case.
+ * {@link SenderChecks} and {@link WireLog}. Blocking I/O with a deadline on every read, and bounded:
+ * <ul>
+ *   <li>in memory: a frame the server announces beyond the case's cap is not buffered ({@link End#GARBAGE});
+ *       more octets or frames in all than the case's budget stop the reading at once ({@link #harnessStop},
+ *       the case is ERROR "the server sent more than ..."); what a finished session keeps is bounded whatever
+ *       the server sent: a {@link KeptList} of frames and of messages, payload octets up to
+ *       {@link WsOptions#keepOctets()} (an echo equal to what the case expected shares its payload), a
+ *       bounded {@link WireLog};</li>
+ *   <li>in time: every read has a deadline; every write is held to the write deadline ({@link #writeStall}:
+ *       the server stopped reading) and every connection to the case's hard deadline and the run's
+ *       ({@link Watchdog}, then {@link #harnessStop}).</li>
+ * </ul>
+ * Server Pings are answered with masked Pongs unless {@link #autoPong} is turned off. Not thread-safe: one
+ * session per case.
  */
 public final class WireSession implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,11 +48,18 @@ public final class WireSession implements AutoCloseable {
     private final boolean trustAll;
     private final WireLog log = new WireLog();
     private final InboundBuffer inbound = new InboundBuffer();
-    private final InboundMessages assembler = new InboundMessages();
+    private InboundMessages assembler = new InboundMessages();
     private WireConnection connection;
+    private final long startNanos = System.nanoTime();
     private long totalRead;
-    private long readCap = 64L * 1024 * 1024;
+    private long headRead = -1;
+    private boolean waitedAfterHead;
+    private long readCap = WsOptions.caseOctets();
     private long frameCap = 1024 * 1024;
+    private long frameBudget = WsOptions.caseFrames() + readCap / 512;
+    private long framesIn;
+    private long keepLeft = WsOptions.keepOctets();
+    private int expectCursor;
 
     boolean autoPong = true;
     End end = End.OPEN;
@@ -50,9 +67,22 @@ public final class WireSession implements AutoCloseable {
     long endAtNanos;
     HttpResponseHead response;
     String key;
-    final List<InFrame> frames = new ArrayList<>();
-    final List<InMessage> messages = new ArrayList<>();
-    final List<SenderViolation> senderViolations = new ArrayList<>();
+    /** Every frame the server sent, as far as kept: the first and last 256, and the count of all. */
+    final List<InFrame> frames = new KeptList<>(256, 256, InFrame.DROPPED);
+    /** Every data message the server sent, as far as kept: the first 2048 and last 64, and the count of all. */
+    final List<InMessage> messages = new KeptList<>(2048, 64, InMessage.DROPPED);
+    /** What the server broke as a sender: the first 64 and last 16, and the count of all. */
+    final List<SenderViolation> senderViolations = new KeptList<>(64, 16,
+            new SenderViolation(null, "(not kept)"));
+    /**
+     * Why the harness stopped this case or cannot judge it (the server sent more than the case's budget, the
+     * case's or the run's deadline passed), or null. A case with a reason here is ERROR, whatever its judge says.
+     */
+    String harnessStop;
+    /** Why the client's output was shut down (the server stopped reading what the case sent), or null. */
+    String writeStall;
+    /** Whether {@link #open} completed a handshake the client accepts. */
+    boolean upgraded;
     boolean clientSentClose;
     boolean serverSentClose;
     boolean serverClosedFirst;
@@ -72,23 +102,47 @@ public final class WireSession implements AutoCloseable {
     int clientCloseCode = -1;
     /** A second fact a case establishes (e.g. another connection still served). */
     Boolean aux;
+    /** What the server sends on its own; such messages are kept apart from the echoes (see {@link UnsolicitedMessages}). */
+    UnsolicitedMessages unsolicited = UnsolicitedMessages.none();
+    /** The data messages the server sent on its own in this session, never counted as echoes. */
+    final List<InMessage> unsolicitedMessages = new KeptList<>(256, 16, InMessage.DROPPED);
+    /** How long the last {@link #awaitMessages} waited at most, for the reason of a timeout. */
+    long lastWaitMs;
+    /** In a failure case: the offending octets and what happened around them. */
+    Offending offending;
+    /** The adapter's declared limits (capability limits), -1 when none; a case beyond them expects 1009. */
+    long declaredMaxMessage = -1;
+    long declaredMaxFrame = -1;
+    /** Set by an echo case whose message is beyond a declared limit: why it expects Close 1009 instead of the echo. */
+    String beyondLimit;
+    /** For a case that judges crashes: how the server the adapter runs stopped during this case, if it did. */
+    String serverDied;
+    /** The TCP receive buffer to ask for before connecting (0: the system's); small for a slow reader. */
+    int receiveBuffer;
 
     public WireSession(URI uri, boolean trustAll) {
         this.uri = uri;
         this.trustAll = trustAll;
     }
 
-    /** Caps the largest frame and the total octets the server may send in this session. */
+    /**
+     * Caps the largest frame and the total octets the server may send in this session; the frame budget
+     * follows ({@link WsOptions#caseFrames()} plus one frame per 512 octets of the cap).
+     */
     public WireSession caps(long frameCap, long readCap) {
         this.frameCap = frameCap;
         this.readCap = readCap;
+        this.frameBudget = WsOptions.caseFrames() + readCap / 512;
         return this;
     }
 
     // ---------------------------------------------------------------- connecting and the handshake
 
     public void connect() throws IOException {
-        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs());
+        if (connection != null) {
+            throw new IllegalStateException("a session connects once");
+        }
+        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs(), receiveBuffer);
         note(connection.description());
     }
 
@@ -121,7 +175,8 @@ public final class WireSession implements AutoCloseable {
         }
         Optional<String> refusal = OpeningHandshake.refusal(uri, key, r);
         refusal.ifPresent(why -> note("handshake not accepted by the client: " + why));
-        return refusal.isEmpty();
+        upgraded = refusal.isEmpty();
+        return upgraded;
     }
 
     public void sendHead(byte[] head) throws IOException {
@@ -141,10 +196,14 @@ public final class WireSession implements AutoCloseable {
                 ended(End.GARBAGE, "response head over 16 KiB");
                 return null;
             }
+            if (end != End.OPEN && head.isEmpty()) {
+                return null;
+            }
             if (head.isPresent()) {
                 note("IN response head:\n" + WireLog.indent(new String(head.get(), StandardCharsets.ISO_8859_1)));
                 try {
                     response = HttpHeadCodec.parseResponse(head.get());
+                    headRead = totalRead - inbound.available();
                 } catch (RuntimeException e) {
                     ended(End.GARBAGE, "unparseable response head: " + e.getMessage());
                     return null;
@@ -153,7 +212,7 @@ public final class WireSession implements AutoCloseable {
             }
             if (!fill(deadline)) {
                 if (inbound.available() > 0) {
-                    note("IN partial head:\n" + WireLog.indent(new String(inbound.unparsed(),
+                    note("IN partial head:\n" + WireLog.indent(new String(inbound.unparsed(16 * 1024),
                             StandardCharsets.ISO_8859_1)));
                 }
                 return null;
@@ -196,7 +255,7 @@ public final class WireSession implements AutoCloseable {
     /** Sends octets in writes of {@code chop} octets each (a TCP chop; TCP_NODELAY is on). */
     public void sendChopped(String what, byte[] octets, int chop, long pauseMs) throws IOException {
         note("OUT " + what + " (" + octets.length + " octets in writes of " + chop + ")");
-        for (int i = 0; i < octets.length; i += chop) {
+        for (int i = 0; i < octets.length && harnessStop == null && writeStall == null; i += chop) {
             writeRawQuiet(Arrays.copyOfRange(octets, i, Math.min(octets.length, i + chop)));
             if (pauseMs > 0) {
                 sleep(pauseMs);
@@ -230,12 +289,24 @@ public final class WireSession implements AutoCloseable {
     }
 
     private void writeRawQuiet(byte[] octets) throws IOException {
+        if (harnessStop != null || writeStall != null) {
+            return;
+        }
         try {
             connection.write(octets);
             lastSendNanos = System.nanoTime();
-        } catch (SocketException e) {
-            // the server may have failed the connection already; that is what reads will show
-            note("OUT write failed: " + e.getMessage());
+        } catch (IOException e) {
+            if (connection.killed() != null) {
+                stopped(connection.killed());
+            } else if (connection.stalled() != null) {
+                writeStall = connection.stalled();
+                note("OUT abandoned: " + writeStall + "; the client's output is shut down, reading goes on");
+            } else if (e instanceof SocketException) {
+                // the server may have failed the connection already; that is what reads will show
+                note("OUT write failed: " + e.getMessage());
+            } else {
+                throw e;
+            }
         }
     }
 
@@ -246,6 +317,7 @@ public final class WireSession implements AutoCloseable {
      * or the timeout passes. Returns whether {@code n} messages arrived.
      */
     public boolean awaitMessages(int n, long timeoutMs) throws IOException {
+        lastWaitMs = timeoutMs;
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (messages.size() < n) {
             if (serverSentClose || end != End.OPEN) {
@@ -349,9 +421,14 @@ public final class WireSession implements AutoCloseable {
     }
 
     private void onFrame(InFrame f) throws IOException {
-        frames.add(f);
+        framesIn++;
         note("IN " + WireLog.describe(f));
         SenderChecks.check(f, serverSentClose, senderViolations);
+        frames.add(keep(f));
+        if (framesIn > frameBudget) {
+            overBudget(framesIn + " frames (this case's budget is " + frameBudget + ", -Dnetconform.ws.caseFrames)");
+            return;
+        }
         switch (f.opcode()) {
             case 0x9 -> {
                 if (autoPong && !clientSentClose) {
@@ -362,7 +439,12 @@ public final class WireSession implements AutoCloseable {
             case 0x0, 0x1, 0x2 -> {
                 InMessage m = assembler.accept(f, senderViolations);
                 if (m != null) {
-                    messages.add(m);
+                    if (unsolicited.isUnsolicited(m, nextExpected())) {
+                        unsolicitedMessages.add(keep(m));
+                        note("    (unsolicited: the server sends this on its own; not an echo)");
+                    } else {
+                        messages.add(keep(m));
+                    }
                 }
             }
             default -> {
@@ -388,6 +470,69 @@ public final class WireSession implements AutoCloseable {
         }
     }
 
+    /** The data message the case expects next (by {@link #expected} and what has come back), or null. */
+    private InMessage nextExpected() {
+        List<InMessage> data = expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).toList();
+        return messages.size() < data.size() ? data.get(messages.size()) : null;
+    }
+
+    /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
+    int unparsedOctets() {
+        return inbound.available();
+    }
+
+    /** What of this frame the session keeps: all of it while the case's kept octets last, then its header. */
+    private InFrame keep(InFrame f) {
+        int n = f.payload().length;
+        if (n <= keepLeft || n <= 125 && f.isControl()) {
+            keepLeft -= Math.min(keepLeft, n);
+            return f;
+        }
+        int k = (int) keepLeft;
+        keepLeft = 0;
+        return f.cut(k);
+    }
+
+    /**
+     * What of this message the session keeps: a message equal to one the case expects (among the next few)
+     * shares the expected payload; any other is kept while the case's kept octets last, then cut.
+     */
+    private InMessage keep(InMessage m) {
+        for (int i = expectCursor; i < Math.min(expected.size(), expectCursor + 8); i++) {
+            InMessage e = expected.get(i);
+            if (e.opcode() == m.opcode() && Arrays.equals(e.payload(), m.payload())) {
+                expectCursor = i + 1;
+                return new InMessage(m.opcode(), e.payload(), m.frames(), m.length());
+            }
+        }
+        int n = m.payload().length;
+        if (n <= keepLeft) {
+            keepLeft -= n;
+            return m;
+        }
+        int k = (int) keepLeft;
+        keepLeft = 0;
+        return m.cut(k);
+    }
+
+    /** The server sent more than the case allows: reading stops at once and the case is ERROR. */
+    private void overBudget(String what) {
+        if (harnessStop == null) {
+            harnessStop = "the server sent more than " + what + " within " + (System.nanoTime() - startNanos) / 1_000_000
+                    + " ms; the case stopped reading";
+        }
+        ended(End.GARBAGE, harnessStop);
+        connection.close();
+    }
+
+    /** The harness stopped the case (a deadline passed). */
+    private void stopped(String why) {
+        if (harnessStop == null) {
+            harnessStop = why;
+        }
+        ended(End.TIMEOUT, why);
+    }
+
     /** Reads more octets before the deadline; false on timeout or end (recorded in {@link #end}). */
     private boolean fill(long deadline) throws IOException {
         if (end != End.OPEN) {
@@ -397,14 +542,21 @@ public final class WireSession implements AutoCloseable {
         if (left <= 0) {
             return false;
         }
+        waitedAfterHead |= headRead >= 0;
         byte[] buf = inbound.array();
         int n;
         try {
             n = connection.read(buf, inbound.writeOffset(), Math.min(inbound.writable(), 256 * 1024), left);
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (SocketException e) {
-            ended(End.RESET, "connection reset by the server (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            if (connection.killed() != null) {
+                stopped(connection.killed());
+            } else if (e instanceof SocketException) {
+                ended(End.RESET, "connection reset by the server (" + e.getMessage() + ")");
+            } else {
+                throw e;
+            }
             return false;
         }
         if (n < 0) {
@@ -413,7 +565,7 @@ public final class WireSession implements AutoCloseable {
         }
         totalRead += n;
         if (totalRead > readCap) {
-            ended(End.GARBAGE, "the server sent more than this case's cap of " + readCap + " octets");
+            overBudget(readCap + " octets (this case's budget, -Dnetconform.ws.caseOctets)");
             return false;
         }
         inbound.wrote(n);
@@ -427,8 +579,22 @@ public final class WireSession implements AutoCloseable {
             endAtNanos = System.nanoTime();
             int rest = inbound.available();
             note("END " + how + ": " + detail + (rest > 0 ? " (" + rest + " unparsed octets: "
-                    + Values.hex(inbound.unparsed(), 24) + ")" : ""));
+                    + Values.hex(inbound.unparsed(24)) + (rest > 24 ? " ..." : "") + ")" : ""));
         }
+    }
+
+    /**
+     * Whether the server upgraded (101) and then, though the case waited for it, sent not one octet more
+     * while the connection stayed open until the case gave up: such a session shows nothing a judge could pass.
+     */
+    boolean silentAfterUpgrade() {
+        return response != null && response.status() == 101 && headRead >= 0 && totalRead == headRead
+                && waitedAfterHead && (end == End.OPEN || end == End.TIMEOUT);
+    }
+
+    /** Ends an open session as silent: the server sent nothing (more) within the time the case waited. */
+    public void timedOut(String detail) {
+        ended(End.TIMEOUT, detail);
     }
 
     /** Milliseconds from the last octet sent to the end of the connection, or -1 if it has not ended. */
@@ -454,10 +620,29 @@ public final class WireSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection and lets go of the buffers: what stays is bounded (kept frames and messages,
+     * the wire log, the facts the judges read). A deadline that closed the connection is the case's
+     * {@link #harnessStop} even if the script did no I/O after it.
+     */
     @Override
     public void close() {
         if (connection != null) {
             connection.close();
+            if (connection.killed() != null) {
+                stopped(connection.killed());
+            }
+        }
+        if (writeStall == null && connection != null && connection.stalled() != null) {
+            writeStall = connection.stalled();
+        }
+        inbound.release();
+        assembler = new InboundMessages();
+        long droppedFrames = ((KeptList<InFrame>) frames).droppedCount();
+        long droppedMessages = ((KeptList<InMessage>) messages).droppedCount();
+        if (droppedFrames > 0 || droppedMessages > 0) {
+            note("kept the first and last frames and messages: " + droppedFrames + " of " + frames.size()
+                    + " frames and " + droppedMessages + " of " + messages.size() + " messages left out");
         }
     }
 

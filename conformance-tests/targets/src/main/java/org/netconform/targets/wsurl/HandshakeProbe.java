@@ -54,14 +54,15 @@ final class HandshakeProbe {
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String head = readHead(s.getInputStream());
+            String head = readHead(s.getInputStream(), System.nanoTime() + timeoutMs * 1_000_000L);
             if (head.isEmpty()) {
-                return Optional.of(where + ": the server closed the connection without answering a valid opening handshake");
+                return Optional.of(where + ": the server never spoke WebSocket: it closed the connection without "
+                        + "answering a valid opening handshake");
             }
             String status = head.lines().findFirst().orElse("");
             if (!status.matches("HTTP/1\\.1 101( .*)?")) {
-                return Optional.of(where + ": a valid opening handshake was answered '" + status.strip()
-                        + "', not 101 Switching Protocols: is this the WebSocket endpoint?");
+                return Optional.of(where + ": the server never spoke WebSocket: a valid opening handshake was answered '"
+                        + status.strip() + "', not 101 Switching Protocols: is this the WebSocket endpoint?");
             }
             String expected = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
                     .digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
@@ -73,9 +74,10 @@ final class HandshakeProbe {
             }
             return Optional.empty();
         } catch (java.net.SocketTimeoutException e) {
-            return Optional.of(where + ": no answer to a valid opening handshake within " + timeoutMs + " ms");
+            return Optional.of(where + ": the server never spoke WebSocket: no answer to a valid opening handshake within "
+                    + timeoutMs + " ms");
         } catch (IOException e) {
-            return Optional.of(where + ": no WebSocket server answers: " + e.getClass().getSimpleName()
+            return Optional.of(where + ": the server never spoke WebSocket: no WebSocket server answers: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (Exception e) {
             return Optional.of(where + ": the opening handshake could not be tried: " + e);
@@ -109,11 +111,14 @@ final class HandshakeProbe {
         return ctx.getSocketFactory().createSocket();
     }
 
-    /** The response head, up to the empty line (at most 16 KiB). */
-    private static String readHead(InputStream in) throws IOException {
+    /** The response head, up to the empty line (at most 16 KiB), all of it before the deadline (a trickle ends too). */
+    private static String readHead(InputStream in, long deadlineNanos) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while (b.size() < 16384 && (c = in.read()) >= 0) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new java.net.SocketTimeoutException("the response head did not arrive in time");
+            }
             b.write(c);
             byte[] a = b.toByteArray();
             int n = a.length;

@@ -43,7 +43,10 @@ final class Connection implements MessageAssembler.Listener {
     private FrameDecoder decoder;
     private MessageAssembler assembler;
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>(2);
-    private long queued;
+    /** Octets queued and not yet written; read by other selector threads when the server sheds load. */
+    private volatile long queued;
+    /** Set (by any thread) once this connection is chosen to be closed for the server's outbound budget. */
+    volatile boolean shedding;
 
     private final long handshakeDeadline;
     private long closeDeadline;
@@ -66,6 +69,10 @@ final class Connection implements MessageAssembler.Listener {
         this.config = server.config();
         this.remote = String.valueOf(ch.getRemoteAddress());
         this.handshakeDeadline = System.nanoTime() + config.handshakeTimeout().toNanos();
+    }
+
+    EchoServer.IoLoop loop() {
+        return loop;
     }
 
     void onReadable(ByteBuffer buf) throws IOException {
@@ -309,34 +316,83 @@ final class Connection implements MessageAssembler.Listener {
         }
     }
 
-    /** Queues octets; a reader too slow to keep the queue under its bound is closed with 1008. */
+    /**
+     * Queues octets; a reader too slow to keep the queue under its bound is closed with 1008, and when the
+     * octets queued for all connections pass the server's budget, the slowest readers are.
+     */
     private void write(byte[] octets) {
         if (state == State.DRAIN || state == State.DONE) {
             return;
         }
         if (queued + octets.length > config.maxOutboundBytes()) {
-            overflow();
+            closeSlowReader("outbound queue over " + config.maxOutboundBytes() + " octets (slow reader)",
+                    "outbound queue full");
             return;
         }
         out.add(ByteBuffer.wrap(octets));
-        queued += octets.length;
+        queued(octets.length);
+        if (server.outbound() > config.maxTotalOutboundBytes()) {
+            server.relieve(this);
+            if (state == State.DRAIN || state == State.DONE || shedding && dropAfterFlush) {
+                return;
+            }
+        }
         flushQuietly();
     }
 
-    private void overflow() {
+    long queuedOctets() {
+        return queued;
+    }
+
+    boolean open() {
+        return state == State.OPEN || state == State.CLOSING && !dropAfterFlush;
+    }
+
+    private void queued(long delta) {
+        queued += delta;
+        server.queued(delta);
+    }
+
+    /** Drops what is queued; a frame half on the wire is kept, to be finished before a Close. */
+    private void discardQueued(boolean keepStarted) {
         ByteBuffer started = out.peek();
-        out.clear();
-        queued = 0;
-        if (started != null && started.position() > 0) {
-            out.add(started); // a frame half on the wire must be finished before the Close
-            queued = started.remaining();
+        boolean keep = keepStarted && started != null && started.position() > 0;
+        long dropped = 0;
+        for (ByteBuffer b : out) {
+            dropped += b.remaining();
         }
-        closedBy = "server: outbound queue over " + config.maxOutboundBytes() + " octets (slow reader)";
-        ClosePayload close = ClosePayload.of(1008, "outbound queue full");
+        out.clear();
+        if (keep) {
+            out.add(started);
+            dropped -= started.remaining();
+        }
+        queued(-dropped);
+    }
+
+    /** Called on this connection's selector thread when the server's outbound budget is spent. */
+    void shed() {
+        if (state == State.DRAIN || state == State.DONE || state == State.HANDSHAKE) {
+            return;
+        }
+        closeSlowReader("outbound octets of all connections over " + config.maxTotalOutboundBytes()
+                + " (one of the slowest readers)", "server busy: slow reader");
+        flushQuietly();
+    }
+
+    private void closeSlowReader(String why, String reason) {
+        if (closeSent) {
+            // our Close is already queued behind what the peer does not read: drop TCP, and the queue with it
+            closedBy = closedBy + "; TCP dropped: " + why;
+            finishQuietly();
+            return;
+        }
+        discardQueued(true);
+        closedBy = "server: " + why;
+        ClosePayload close = ClosePayload.of(1008, reason);
         sentClose = describe(close);
         byte[] f = ENCODER.encode(Frame.close(close));
         out.add(ByteBuffer.wrap(f));
-        queued += f.length;
+        queued(f.length);
         closeSent = true;
         state = State.CLOSING;
         dropAfterFlush = true;
@@ -346,7 +402,10 @@ final class Connection implements MessageAssembler.Listener {
     void flush() throws IOException {
         while (!out.isEmpty()) {
             ByteBuffer b = out.peek();
-            ch.write(b);
+            int n = ch.write(b);
+            if (n > 0) {
+                queued(-n);
+            }
             if (b.hasRemaining()) {
                 if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
@@ -354,7 +413,6 @@ final class Connection implements MessageAssembler.Listener {
                 return;
             }
             out.poll();
-            queued -= b.limit();
         }
         if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
@@ -379,7 +437,7 @@ final class Connection implements MessageAssembler.Listener {
         }
         log();
         state = State.DRAIN;
-        out.clear();
+        discardQueued(false);
         closeDeadline = System.nanoTime() + config.closeTimeout().toNanos();
         try {
             ch.shutdownOutput();
@@ -404,7 +462,10 @@ final class Connection implements MessageAssembler.Listener {
             log();
         }
         state = State.DONE;
-        key.cancel();
+        discardQueued(false);
+        if (key != null) {
+            key.cancel();
+        }
         try {
             ch.close();
         } catch (IOException ignored) {

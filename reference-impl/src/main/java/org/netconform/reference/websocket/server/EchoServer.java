@@ -50,7 +50,14 @@ import org.netconform.reference.websocket.ServerHandshake;
  *       above the connection limit gets 503 and is closed.</li>
  *   <li>Outbound octets are queued per connection up to a bound; a slow reader that lets the queue fill
  *       gets Close <b>1008 Policy Violation</b> (the queued data is discarded) and TCP is dropped after
- *       the close timeout.</li>
+ *       the close timeout. The octets queued for all connections together have a budget too
+ *       ({@link EchoServerConfig#maxTotalOutboundBytes()}): past it the slowest readers (most queued) get the
+ *       same 1008 until the total is under three quarters of the budget, so a few slow readers cannot take
+ *       the heap.</li>
+ *   <li>An error on one connection (an exception, even an {@link Error} such as OutOfMemoryError) drops that
+ *       connection, never a selector thread. Should a selector thread die all the same, the server says so
+ *       ({@link #failure()}, {@link #onFailure}, logged at ERROR) and stops, rather than linger accepting
+ *       nothing.</li>
  *   <li>Closing (§5.5.1, §7.1): a received Close is answered with a Close echoing its status code (none
  *       when it had none) and the server closes TCP right after writing it. A protocol error fails the
  *       connection (§7.1.7): Close with 1002, 1007 or 1009, no further input processed, TCP closed.</li>
@@ -68,6 +75,10 @@ public final class EchoServer implements AutoCloseable {
     private final ServerHandshake handshake;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong outbound = new AtomicLong();
+    private final AtomicLong shed = new AtomicLong();
+    private final List<java.util.function.Consumer<Throwable>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Throwable failure;
     private final List<IoLoop> loops = new ArrayList<>();
     private ServerSocketChannel server;
     private volatile boolean running;
@@ -131,6 +142,94 @@ public final class EchoServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Outbound octets queued now for all connections together. */
+    public long outboundQueued() {
+        return outbound.get();
+    }
+
+    /** Connections closed with 1008 because the outbound budget of all connections was spent. */
+    public long shedCount() {
+        return shed.get();
+    }
+
+    /** Why a selector thread died (the server then stopped), if one did. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /**
+     * Called (on a thread of its own) if a selector thread dies; the server has stopped by then. A command-line
+     * server exits non-zero from here rather than linger.
+     */
+    public void onFailure(java.util.function.Consumer<Throwable> listener) {
+        failureListeners.add(listener);
+        Throwable f = failure;
+        if (f != null) {
+            listener.accept(f);
+        }
+    }
+
+    long outbound() {
+        return outbound.get();
+    }
+
+    void queued(long delta) {
+        outbound.addAndGet(delta);
+    }
+
+    /**
+     * The outbound budget of all connections is spent: closes the slowest readers (most queued first) with
+     * 1008 until what stays queued is under three quarters of the budget. A connection of this thread is
+     * closed at once; one of another selector thread, on that thread.
+     */
+    synchronized void relieve(Connection requester) {
+        long budget = config.maxTotalOutboundBytes();
+        long total = outbound.get();
+        if (total <= budget) {
+            return;
+        }
+        List<Connection> all = new ArrayList<>();
+        for (IoLoop l : loops) {
+            all.addAll(l.open);
+        }
+        all.sort(java.util.Comparator.comparingLong(Connection::queuedOctets).reversed());
+        long target = budget / 4 * 3;
+        for (Connection c : all) {
+            if (total <= target) {
+                break;
+            }
+            long q = c.queuedOctets();
+            if (q == 0) {
+                break;
+            }
+            if (c.shedding) {
+                total -= q;
+                continue;
+            }
+            c.shedding = true;
+            shed.incrementAndGet();
+            total -= q;
+            if (c.loop() == requester.loop()) {
+                c.shed();
+            } else {
+                c.loop().tasks.add(c::shed);
+                c.loop().selector.wakeup();
+            }
+        }
+    }
+
+    private void failed(IoLoop loop, Throwable t) {
+        failure = t;
+        LOG.log(Level.ERROR, "selector thread " + loop.thread.getName() + " died; the echo server stops", t);
+        running = false;
+        for (IoLoop l : loops) {
+            l.selector.wakeup();
+        }
+        Thread notify = new Thread(() -> failureListeners.forEach(f -> f.accept(t)), "netconform-echo-failure");
+        notify.setDaemon(true);
+        notify.start();
+    }
+
     /** Closes every connection with 1001 (Going Away), waits briefly for them, and stops. Idempotent. */
     public synchronized void stop() {
         if (!running) {
@@ -178,6 +277,9 @@ public final class EchoServer implements AutoCloseable {
         final Selector selector;
         final Thread thread;
         final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
+        final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private long acceptPausedUntil;
+        private SelectionKey acceptKey;
         final Set<Connection> open = ConcurrentHashMap.newKeySet();
         final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
         final CountDownLatch done = new CountDownLatch(1);
@@ -208,12 +310,17 @@ public final class EchoServer implements AutoCloseable {
                     while ((ch = incoming.poll()) != null) {
                         register(ch);
                     }
+                    Runnable task;
+                    while ((task = tasks.poll()) != null) {
+                        task.run();
+                    }
                     for (SelectionKey key : selector.selectedKeys()) {
                         if (!key.isValid()) {
                             continue;
                         }
                         if (key.isAcceptable()) {
-                            acceptAll();
+                            acceptKey = key;
+                            acceptAll(key);
                             continue;
                         }
                         Connection c = (Connection) key.attachment();
@@ -226,6 +333,9 @@ public final class EchoServer implements AutoCloseable {
                             }
                         } catch (IOException | RuntimeException e) {
                             c.abort(e);
+                        } catch (Error e) {
+                            // even an OutOfMemoryError costs this connection (whose buffers go with it), not the thread
+                            dropOnError(c, e);
                         }
                     }
                     selector.selectedKeys().clear();
@@ -237,12 +347,15 @@ public final class EchoServer implements AutoCloseable {
                                 c.tick(now);
                             } catch (IOException | RuntimeException e) {
                                 c.abort(e);
+                            } catch (Error e) {
+                                dropOnError(c, e);
                             }
                         }
+                        resumeAccepting(now);
                     }
                 }
-            } catch (IOException e) {
-                LOG.log(Level.ERROR, "selector failed", e);
+            } catch (Throwable t) {
+                failed(this, t);
             } finally {
                 for (Connection c : List.copyOf(open)) {
                     c.abort(null);
@@ -256,9 +369,30 @@ public final class EchoServer implements AutoCloseable {
             }
         }
 
-        private void acceptAll() throws IOException {
+        private void dropOnError(Connection c, Error e) {
+            try {
+                c.abort(e);
+                LOG.log(Level.WARNING, "connection {0} dropped after {1}", c.remote, e.toString());
+            } catch (Error again) {
+                // nothing left to free here; the loop goes on
+            }
+        }
+
+        /** Accepts what is waiting; a failing accept (e.g. out of file descriptors) pauses accepting for 100 ms. */
+        private void acceptAll(SelectionKey key) {
             SocketChannel ch;
-            while (running && (ch = server.accept()) != null) {
+            while (running) {
+                try {
+                    ch = server.accept();
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "accept failed, pausing accepts for 100 ms: {0}", e.toString());
+                    acceptPausedUntil = System.nanoTime() + 100_000_000L;
+                    key.interestOps(0);
+                    return;
+                }
+                if (ch == null) {
+                    return;
+                }
                 accepted.incrementAndGet();
                 if (connections.incrementAndGet() > config.maxConnections()) {
                     connections.decrementAndGet();
@@ -275,6 +409,13 @@ public final class EchoServer implements AutoCloseable {
             }
         }
 
+        private void resumeAccepting(long now) {
+            if (acceptPausedUntil != 0 && now - acceptPausedUntil >= 0 && acceptKey != null && acceptKey.isValid()) {
+                acceptPausedUntil = 0;
+                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
+
         private void register(SocketChannel ch) {
             try {
                 ch.configureBlocking(false);
@@ -283,7 +424,7 @@ public final class EchoServer implements AutoCloseable {
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 open.add(c);
                 LOG.log(Level.DEBUG, "connect from {0}", c.remote);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 connections.decrementAndGet();
                 try {
                     ch.close();

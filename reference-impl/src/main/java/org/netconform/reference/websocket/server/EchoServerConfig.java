@@ -24,13 +24,17 @@ import org.netconform.reference.websocket.OriginPolicy;
  * @param handshakeTimeout  a connection that has not completed its opening handshake by then is dropped
  * @param maxConnections    connections beyond this many (handshaking or open) get 503 and are closed
  * @param maxOutboundBytes  octets the server queues for one slow reader before it closes it with 1008
+ * @param maxTotalOutboundBytes octets the server queues for all connections together; past it, the slowest
+ *                          readers (those with the most queued) are closed with 1008 until the total is back
+ *                          under three quarters of it, so that a few slow readers cannot exhaust the heap
  * @param closeTimeout      after sending a Close, how long to wait for the peer's Close before dropping TCP
  * @param ioThreads         selector threads; connections are spread over them
  */
 public record EchoServerConfig(String path, Duration pingInterval, Duration pongTimeout, boolean textHeartbeat,
                                OriginPolicy originPolicy, int maxFramePayload, long maxMessageSize,
                                boolean rejectNonMinimalLength, Duration handshakeTimeout, int maxConnections,
-                               long maxOutboundBytes, Duration closeTimeout, int ioThreads) {
+                               long maxOutboundBytes, long maxTotalOutboundBytes, Duration closeTimeout,
+                               int ioThreads) {
 
     public EchoServerConfig {
         Objects.requireNonNull(path, "path");
@@ -54,77 +58,105 @@ public record EchoServerConfig(String path, Duration pingInterval, Duration pong
             // an echo of the largest message must fit, header included
             throw new IllegalArgumentException("maxOutboundBytes must hold one echo of the largest message");
         }
+        if (maxTotalOutboundBytes < maxMessageSize + 14) {
+            throw new IllegalArgumentException("maxTotalOutboundBytes must hold one echo of the largest message");
+        }
         if (maxConnections <= 0 || ioThreads <= 0) {
             throw new IllegalArgumentException("maxConnections and ioThreads must be positive");
         }
     }
 
-    /** /ws, 1 s heartbeat (pong timeout 1 s), no text heartbeat, Origin-less clients only, 16 MiB limits. */
+    /**
+     * /ws, 1 s heartbeat (pong timeout 1 s), no text heartbeat, Origin-less clients only, 16 MiB limits, 64 MiB
+     * queued per connection and {@link #defaultTotalOutbound()} for all of them.
+     */
     public static EchoServerConfig defaults() {
         return new EchoServerConfig("/ws", Duration.ofSeconds(1), Duration.ofSeconds(1), false,
                 OriginPolicy.allowList(java.util.Set.of()), 16 * 1024 * 1024, 16L * 1024 * 1024, true,
-                Duration.ofSeconds(5), 10_000, 64L * 1024 * 1024, Duration.ofSeconds(2), 1);
+                Duration.ofSeconds(5), 10_000, 64L * 1024 * 1024, defaultTotalOutbound(), Duration.ofSeconds(2), 1);
+    }
+
+    /**
+     * The default budget of queued outbound octets for all connections: a quarter of the JVM's maximum heap, at
+     * most 256 MiB, at least 32 MiB plus two echoes of a 16 MiB message.
+     */
+    public static long defaultTotalOutbound() {
+        return Math.max(2L * (16 * 1024 * 1024 + 14) + 32L * 1024 * 1024,
+                Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
     }
 
     public EchoServerConfig withPath(String p) {
         return new EchoServerConfig(p, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
                 maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
-                closeTimeout, ioThreads);
+                maxTotalOutboundBytes, closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withHeartbeat(Duration interval, Duration timeout) {
         return new EchoServerConfig(path, interval, timeout, textHeartbeat, originPolicy, maxFramePayload,
                 maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
-                closeTimeout, ioThreads);
+                maxTotalOutboundBytes, closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withTextHeartbeat(boolean on) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, on, originPolicy, maxFramePayload,
                 maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
-                closeTimeout, ioThreads);
+                maxTotalOutboundBytes, closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withOriginPolicy(OriginPolicy policy) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, policy, maxFramePayload,
                 maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
-                closeTimeout, ioThreads);
+                maxTotalOutboundBytes, closeTimeout, ioThreads);
     }
 
     /** Frame and message limits; the outbound queue grows to hold at least two echoes of the largest message. */
     public EchoServerConfig withLimits(int frame, long message) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, frame,
                 message, rejectNonMinimalLength, handshakeTimeout, maxConnections,
-                Math.max(maxOutboundBytes, 2 * message + 28), closeTimeout, ioThreads);
+                Math.max(maxOutboundBytes, 2 * message + 28), Math.max(maxTotalOutboundBytes, 2 * message + 28),
+                closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withRejectNonMinimalLength(boolean reject) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
-                maxMessageSize, reject, handshakeTimeout, maxConnections, maxOutboundBytes, closeTimeout, ioThreads);
+                maxMessageSize, reject, handshakeTimeout, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+                closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withHandshakeTimeout(Duration t) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
-                maxMessageSize, rejectNonMinimalLength, t, maxConnections, maxOutboundBytes, closeTimeout, ioThreads);
+                maxMessageSize, rejectNonMinimalLength, t, maxConnections, maxOutboundBytes, maxTotalOutboundBytes,
+                closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withMaxConnections(int n) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
-                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, n, maxOutboundBytes, closeTimeout, ioThreads);
+                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, n, maxOutboundBytes, maxTotalOutboundBytes,
+                closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withMaxOutboundBytes(long n) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
-                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, n, closeTimeout, ioThreads);
+                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, n, maxTotalOutboundBytes,
+                closeTimeout, ioThreads);
+    }
+
+    /** The budget of queued outbound octets for all connections together. */
+    public EchoServerConfig withMaxTotalOutboundBytes(long n) {
+        return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
+                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes, n,
+                closeTimeout, ioThreads);
     }
 
     public EchoServerConfig withCloseTimeout(Duration t) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
-                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes, t, ioThreads);
+                maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
+                maxTotalOutboundBytes, t, ioThreads);
     }
 
     public EchoServerConfig withIoThreads(int n) {
         return new EchoServerConfig(path, pingInterval, pongTimeout, textHeartbeat, originPolicy, maxFramePayload,
                 maxMessageSize, rejectNonMinimalLength, handshakeTimeout, maxConnections, maxOutboundBytes,
-                closeTimeout, n);
+                maxTotalOutboundBytes, closeTimeout, n);
     }
 }

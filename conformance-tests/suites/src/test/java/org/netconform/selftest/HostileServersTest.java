@@ -1,0 +1,118 @@
+package org.netconform.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.netconform.harness.SuiteLauncher;
+import org.netconform.harness.result.PublishedResult;
+import org.netconform.hostile.HostileWsServer;
+import org.netconform.hostile.HostileWsServer.Mode;
+
+/**
+ * The endpoint suite survives hostile servers: against each {@link HostileWsServer} mode the whole suite ends
+ * in bounded time with a judged result for every test, the outcome that mode deserves, and one clear reason
+ * per result (one line, no stack trace, no control character a server sent). Caps and timeouts are scaled
+ * down so that this takes seconds; the full-scale proofs are on-demand tools (docs/websocket-endpoint.md).
+ */
+@Isolated("sets the suite's global knobs")
+class HostileServersTest {
+    static final String SUITE = WsServerSuiteReferenceTest.SUITE;
+    private static final Map<String, String> KNOBS = Map.ofEntries(
+            Map.entry("netconform.ws.parallel", "16"),
+            Map.entry("netconform.ws.timeoutMs", "150"),
+            Map.entry("netconform.ws.promptMs", "200"),
+            Map.entry("netconform.ws.idleMs", "200"),
+            Map.entry("netconform.ws.scale", "0.002"),
+            Map.entry("netconform.ws.caseOctets", "262144"),
+            Map.entry("netconform.ws.caseFrames", "2000"),
+            Map.entry("netconform.ws.keepOctets", "16384"),
+            Map.entry("netconform.ws.writeTimeoutMs", "150"),
+            Map.entry("netconform.ws.caseDeadlineMs", "4000"));
+    private static final Map<String, String> BEFORE = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void scaleDown() {
+        KNOBS.forEach((k, v) -> {
+            BEFORE.put(k, System.getProperty(k));
+            System.setProperty(k, v);
+        });
+    }
+
+    @AfterAll
+    static void restore() {
+        BEFORE.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theSuiteEndsInBoundedTimeWithAReasonForEveryResult(Mode mode) throws Exception {
+        List<PublishedResult> results;
+        long t0 = System.nanoTime();
+        try (HostileWsServer server = new HostileWsServer(mode, 0, 0, 16, 60)) {
+            results = SuiteLauncher.run(server.url(), SUITE).results();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        Map<String, Long> outcomes = results.stream().collect(Collectors.groupingBy(r -> r.outcome().name(),
+                java.util.TreeMap::new, Collectors.counting()));
+        System.out.printf("hostile server %s: %d results in %.1f s: %s%n", mode, results.size(), s, outcomes);
+        results.stream().filter(r -> !r.outcome().name().equals("ERROR") && !r.outcome().name().equals("UNSUPPORTED"))
+                .forEach(r -> System.out.println("  " + r));
+        assertThat(s).as("wall time against %s", mode).isLessThan(60);
+        assertThat(results.stream().map(PublishedResult::test).distinct().count()).isGreaterThan(60);
+        assertThat(results).allSatisfy(r -> {
+            String text = r.reason() == null ? "" : r.reason();
+            if (!r.outcome().name().equals("PASS") && !r.outcome().name().equals("INFORMATIONAL")) {
+                assertThat(text).as(r.toString()).isNotBlank().doesNotContain("\n").doesNotContain("\tat ");
+            }
+            String all = text + r.observed() + r.result().wireLog() + r.result().expected();
+            assertThat(all).as("control characters from the server in %s", r).doesNotContain("\u0000", "\u001b",
+                    "\u009b", "\u202e");
+        });
+        switch (mode) {
+            case ANSWERS_200, CLOSES_AT_ONCE, RESETS, GARBAGE, TRICKLE, SILENT -> {
+                // the server never spoke WebSocket: nothing to judge, nothing passes
+                assertThat(results).allSatisfy(r -> assertThat(r.outcome().name()).as(r.toString())
+                        .isIn("ERROR", "UNSUPPORTED"));
+                for (String id : List.of("WS-HS-21", "WS-HS-22", "WS-HS-23", "WS-HS-28", "WS-HS-32")) {
+                    assertThat(results).filteredOn(r -> r.requirements().contains(id)).isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.reason()).as(r.toString()).contains("never spoke WebSocket"));
+                }
+            }
+            case FLOOD, NEVER_READS -> {
+                // the handshake is the reference's, so its tests pass; nothing after the 101 can pass
+                assertThat(results).filteredOn(r -> r.outcome().name().equals("PASS"))
+                        .allSatisfy(r -> assertThat(r.test()).as(r.toString()).contains("ServerHandshakeScenarios"));
+                assertThat(results).filteredOn(r -> r.requirements().contains("WS-HS-23"))
+                        .allSatisfy(r -> assertThat(r.outcome().name()).isEqualTo("PASS"));
+                if (mode == Mode.FLOOD) {
+                    // reading stops at the case's budget, with that as the reason
+                    assertThat(results).anySatisfy(r -> assertThat(r.reason()).as(r.toString())
+                            .contains("the server sent more than"));
+                } else {
+                    // a server that upgrades and then says nothing passes nothing
+                    assertThat(results).filteredOn(r -> r.requirements().contains("WS-FRAME-1"))
+                            .allSatisfy(r -> assertThat(r.reason()).as(r.toString())
+                                    .contains("the server sent nothing after its 101"));
+                }
+            }
+            case DIES_AFTER -> {
+                assertThat(results).anySatisfy(r -> assertThat(r.outcome().name()).isEqualTo("PASS"));
+                assertThat(results).anySatisfy(r -> assertThat(r.reason()).as(r.toString()).contains("cannot connect"));
+            }
+            default -> throw new IllegalStateException(String.valueOf(mode));
+        }
+    }
+}
