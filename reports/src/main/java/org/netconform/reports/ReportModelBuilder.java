@@ -270,12 +270,15 @@ public final class ReportModelBuilder {
         String verdict = r.matchesBaseline() == null ? "no baseline verdict"
                 : r.matchesBaseline() ? (r.baselineListed() ? "matches a deviation the baseline lists" : "matches the baseline")
                 : "≠ baseline: differs from what the baseline expects";
+        // files beside the target's results.json: from a requirement page, ../<target folder>/<path>
+        List<Views.Link> files = r.files() == null ? List.of() : r.files().stream()
+                .map(f -> new Views.Link(f.label(), "../" + SafeNames.targetDir(target) + "/" + f.path())).toList();
         List<Views.Link> also = r.requirements().stream().filter(id -> !id.equals(pageId))
                 .map(id -> new Views.Link(id, SafeNames.requirementPage(id).substring("requirements/".length()))).toList();
         return new Views.ResultView(r.test(), r.testId(), o.name(), o.css(), r.baseline(), r.baselineWhy(),
                 r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), r.reason(), r.seed(),
                 r.counterexample(), r.durationMs() == null ? null : r.durationMs() + " ms", r.wireLog(), also, !also.isEmpty(),
-                r.stackTrace() == null ? null : "../" + SafeNames.targetDir(target) + "/" + ResultsJson.TRACES_FILE_NAME);
+                files, !files.isEmpty());
     }
 
 

@@ -45,7 +45,7 @@ public final class ResultCollector {
         if (r.test() == null) {
             r = new CaseResult(r.requirements(), displayName, r.testId(), r.outcome(), r.baseline(), r.baselineWhy(),
                     r.matchesBaseline(), r.expected(), r.observed(), r.reason(), r.seed(), r.counterexample(),
-                    r.durationMs(), r.wireLog(), r.covered(), r.stackTrace());
+                    r.durationMs(), r.wireLog(), r.covered(), r.files());
         }
         entries.add(new Entry(published.target(), published.targetDescription(), r));
         return true;

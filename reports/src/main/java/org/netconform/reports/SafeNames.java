@@ -32,10 +32,8 @@ public final class SafeNames {
 
     /** The directory of a target's results.json, relative to the report directory. */
     public static String targetDir(String target) {
-        if (target != null && PLAIN_TARGET.matcher(target).matches() && !target.equals("requirements")) {
-            return target;
-        }
-        return "t-" + hex(String.valueOf(target));
+        // one rule for the folder, shared with the harness, which writes files beside results.json
+        return org.netconform.harness.result.ReportFiles.targetDir(target);
     }
 
     /** An HTML id for a target's section on a requirement page. */

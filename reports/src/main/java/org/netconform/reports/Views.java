@@ -73,7 +73,7 @@ public final class Views {
                              String baselineWhy, boolean baselineListed, String baselineVerdict, boolean differs,
                              String expected, String observed, String reason, String seed, String counterexample,
                              String duration, String wireLog, List<Link> alsoChecks, boolean hasAlsoChecks,
-                             String traceHref) {
+                             List<Link> files, boolean hasFiles) {
     }
 
     public record TargetSection(String target, String description, String anchor, Cell cell, List<ResultView> results,

@@ -34,72 +34,77 @@ public final class Judge {
 
     public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
                                         Observation seen, String seed, String counterexample) {
-        return judge(target, tc, outcome, reason, null, durationMs, seen, seed, counterexample);
-    }
-
-    /**
-     * As above, with the stack trace of an unexpected exception (kept apart from the reason: the report writes
-     * it to a log file it links, the console never shows it). Every text is made {@link Values#printable}.
-     */
-    public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, String stackTrace,
-                                        long durationMs, Observation seen, String seed, String counterexample) {
         Baseline baseline = Baselines.of(target);
         // a baseline speaks for the tests the target can run; a test of an area the target offers no
         // adapter for is UNSUPPORTED whatever its line says (several suites may check one ID)
-        Optional<Baseline.Entry> entry = !tc.coveredBy(target) ? Optional.empty()
+        // nor for a target that cannot run here at all (a runtime or a port it needs is missing): UNSUPPORTED
+        // with that reason, whatever the baseline lists for when it runs
+        Optional<Baseline.Entry> entry = !tc.coveredBy(target) || !tc.availableOn(target) ? Optional.empty()
                 : tc.ids().stream().map(id -> baseline.lookup(id, tc.method())).flatMap(Optional::stream).findFirst();
         Outcome expected = entry.map(Baseline.Entry::outcome).orElseGet(() -> outcome == Outcome.UNSUPPORTED
                 ? Outcome.UNSUPPORTED : tc.informational() ? Outcome.INFORMATIONAL : Outcome.PASS);
+        String wireLog = spillLongWireLog(target, tc, seen);
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
-                seen.observedText(), reason, seed, counterexample, durationMs, seen.wireLogText(), tc.coveredBy(target),
-                stackTrace).mapText(Values::printable);
+                seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
+                seen.fileLinks()).mapText(Values::printable);
         return new PublishedResult(target.id(), target.description(), result);
     }
 
     /**
-     * The reason to show for a throwable: its message; for an ERROR from an unexpected exception its type and
-     * message, and those of its root cause (the stack trace is kept apart, {@link #stackTrace}). A
-     * {@link NoAnswer} is its message alone.
+     * The reason to show for a throwable: its message, never a stack trace (an ERROR's trace goes to the
+     * target's {@value #ERROR_LOG}, see {@link #logTrace}). A harness exception that states the reason itself
+     * ({@link IllegalStateException}, an {@link java.io.IOException} naming what failed) is shown by its
+     * message; anything else with its class name, so an unexpected exception is recognisable. A {@link NoAnswer}
+     * (the target gave nothing to judge) is its message alone, and has no trace to log.
      */
     public static String reason(Outcome outcome, Throwable thrown) {
         if (thrown == null) {
             return null;
         }
-        if (thrown instanceof NoAnswer) {
-            return String.valueOf(thrown.getMessage()).strip();
+        String message = thrown.getMessage() == null ? "" : thrown.getMessage().strip();
+        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException || thrown instanceof NoAnswer
+                || thrown instanceof IllegalStateException && !message.isEmpty()) {
+            return message;
         }
-        String message = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        if (outcome != Outcome.ERROR) {
-            return thrown instanceof AssertionError || thrown instanceof TestAbortedException
-                    ? String.valueOf(thrown.getMessage()).strip() : message;
-        }
-        Throwable root = thrown;
-        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
-            root = root.getCause();
-        }
-        return root == thrown ? message : message + " (caused by " + root.getClass().getSimpleName() + ": "
-                + root.getMessage() + ")";
+        return thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
-    /** The stack trace of an unexpected exception behind an ERROR (at most 16 000 characters), else null. */
-    public static String stackTrace(Outcome outcome, Throwable thrown) {
-        if (thrown == null || outcome != Outcome.ERROR || thrown instanceof NoAnswer) {
-            return null;
+    /** Wire logs longer than this go to a file of their own ({@code wire/<test>.txt}), linked from the result. */
+    static final int INLINE_WIRE_LOG = 8 * 1024;
+
+    /**
+     * The wire log to keep in the result: the whole log when short; otherwise its start, with the whole log in
+     * {@code wire/<test>.txt} beside the target's results.json (linked), so a report stays small.
+     */
+    private static String spillLongWireLog(Target target, TestCase tc, Observation seen) {
+        String log = seen.wireLogText();
+        if (log == null || log.length() <= INLINE_WIRE_LOG) {
+            return log;
+        }
+        String file = "wire/" + org.netconform.harness.result.ReportFiles.fileName(tc.name(), ".txt");
+        return org.netconform.harness.result.ReportFiles.write(target.id(), file, log).map(path -> {
+            seen.addFile("whole wire log (" + log.length() / 1024 + " KiB)", path);
+            int cut = log.lastIndexOf('\n', 2048);
+            return log.substring(0, cut > 0 ? cut + 1 : 2048) + "... (" + (log.length() - (cut > 0 ? cut + 1 : 2048))
+                    + " more characters in " + path + ")\n";
+        }).orElse(log);
+    }
+
+    /** The file beside a target's results.json that holds the stack traces of its ERROR results. */
+    public static final String ERROR_LOG = "errors.log";
+
+    /** Appends the throwable's stack trace to the target's error log and links it to the execution's result. */
+    static void logTrace(Target target, TestCase tc, Throwable thrown) {
+        if (thrown instanceof NoAnswer) {
+            return;
         }
         StringWriter w = new StringWriter();
         thrown.printStackTrace(new PrintWriter(w));
-        String trace = w.toString();
-        return trace.length() > 16_000 ? trace.substring(0, 16_000) + "..." : trace;
-    }
-
-    /** Text as one line of at most {@code max} characters, for the console. */
-    static String oneLine(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        String s = Values.printable(text.strip()).replaceAll("\\s*\\n\\s*", " / ");
-        return s.length() <= max ? s : s.substring(0, max) + "...";
+        String entry = "=== " + java.time.Instant.now() + " " + tc.name() + " " + String.join(",", tc.ids()) + "\n"
+                + w + "\n";
+        org.netconform.harness.result.ReportFiles.append(target.id(), ERROR_LOG, entry)
+                .ifPresent(path -> Observation.file("stack trace (" + ERROR_LOG + ")", path));
     }
 
     /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
@@ -124,6 +129,15 @@ public final class Judge {
                     + " (the listed deviation no longer occurs as recorded: update or remove its line)";
         }
         return new Mismatch(msg, original);
+    }
+
+    /** Text as one line of at most {@code max} characters, for the console. */
+    static String oneLine(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String s = Values.printable(text.strip()).replaceAll("\\s*\\n\\s*", " / ");
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     /**

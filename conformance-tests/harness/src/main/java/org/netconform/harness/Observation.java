@@ -10,7 +10,10 @@ public final class Observation {
 
     private String expected;
     private String observed;
+    private String test;
+    private java.util.List<String> requirementIds = java.util.List.of();
     private final StringBuilder wireLog = new StringBuilder();
+    private final java.util.List<org.netconform.harness.result.FileLink> files = new java.util.ArrayList<>();
 
     private Observation() {
     }
@@ -28,10 +31,41 @@ public final class Observation {
         current().wireLog.append(line).append('\n');
     }
 
+    /**
+     * Links a file written beside the target's results.json ({@link org.netconform.harness.result.ReportFiles})
+     * to this execution's result; {@code path} is relative to the target's folder.
+     */
+    public static void file(String label, String path) {
+        Observation o = current();
+        synchronized (o.files) {
+            if (o.files.stream().noneMatch(f -> f.path().equals(path))) {
+                o.files.add(new org.netconform.harness.result.FileLink(label, path));
+            }
+        }
+    }
+
     static Observation begin() {
         Observation o = new Observation();
         CURRENT.set(o);
         return o;
+    }
+
+    /** Begins the observation of one execution of {@code tc}, so a suite can say which test judged what. */
+    static Observation begin(TestCase tc) {
+        Observation o = begin();
+        o.test = tc.name();
+        o.requirementIds = tc.ids();
+        return o;
+    }
+
+    /** The running test, as {@code Class.method}; null outside an execution. */
+    public static String test() {
+        return current().test;
+    }
+
+    /** The requirement IDs of the running test; empty outside an execution. */
+    public static java.util.List<String> requirementIds() {
+        return current().requirementIds;
     }
 
     static Observation end() {
@@ -56,6 +90,18 @@ public final class Observation {
 
     String observedText() {
         return observed;
+    }
+
+    void addFile(String label, String path) {
+        synchronized (files) {
+            files.add(new org.netconform.harness.result.FileLink(label, path));
+        }
+    }
+
+    java.util.List<org.netconform.harness.result.FileLink> fileLinks() {
+        synchronized (files) {
+            return java.util.List.copyOf(files);
+        }
     }
 
     String wireLogText() {

@@ -53,6 +53,15 @@ public record TestCase(String name, String method, List<SpecRequirement> require
         return adapterTypes.stream().allMatch(t -> target.adapter(t).isPresent());
     }
 
+    /**
+     * Whether every adapter the test needs can run here ({@link AreaAdapter#unavailableReason()} empty): a
+     * baseline speaks only for a target that runs, so a missing runtime gives UNSUPPORTED, not a mismatch.
+     */
+    public boolean availableOn(Target target) {
+        return adapterTypes.stream().map(target::adapter).flatMap(Optional::stream)
+                .allMatch(a -> a.unavailableReason().isEmpty());
+    }
+
     /** Why this test cannot run against the target, if it cannot. */
     public Optional<String> unsupportedReason(Target target) {
         for (Class<? extends AreaAdapter> type : adapterTypes) {

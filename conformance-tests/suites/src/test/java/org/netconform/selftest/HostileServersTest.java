@@ -83,9 +83,14 @@ class HostileServersTest {
         });
         switch (mode) {
             case ANSWERS_200, CLOSES_AT_ONCE, RESETS, GARBAGE, TRICKLE, SILENT -> {
-                // the server never spoke WebSocket: nothing to judge, nothing passes
+                // the server never spoke WebSocket: nothing to judge, nothing passes (the security INFO records
+                // are ServerSecurityScenarios' own and WS-CTRL-12 records what the idle connection showed: they record
+                // "no response" or "no unsolicited messages" as what was seen)
+                assertThat(results).filteredOn(r -> !r.test().contains("ServerSecurityScenarios")
+                                && !r.requirements().contains("WS-CTRL-12"))
+                        .allSatisfy(r -> assertThat(r.outcome().name()).as(r.toString()).isIn("ERROR", "UNSUPPORTED"));
                 assertThat(results).allSatisfy(r -> assertThat(r.outcome().name()).as(r.toString())
-                        .isIn("ERROR", "UNSUPPORTED"));
+                        .isNotEqualTo("PASS"));
                 for (String id : List.of("WS-HS-21", "WS-HS-22", "WS-HS-23", "WS-HS-28", "WS-HS-32")) {
                     assertThat(results).filteredOn(r -> r.requirements().contains(id)).isNotEmpty()
                             .allSatisfy(r -> assertThat(r.reason()).as(r.toString()).contains("never spoke WebSocket"));
@@ -105,12 +110,13 @@ class HostileServersTest {
                     // a server that upgrades and then says nothing passes nothing
                     assertThat(results).filteredOn(r -> r.requirements().contains("WS-FRAME-1"))
                             .allSatisfy(r -> assertThat(r.reason()).as(r.toString())
-                                    .contains("the server sent nothing after its 101"));
+                                    .containsAnyOf("the server sent nothing after its 101", "the server sent no frame"));
                 }
             }
             case DIES_AFTER -> {
                 assertThat(results).anySatisfy(r -> assertThat(r.outcome().name()).isEqualTo("PASS"));
-                assertThat(results).anySatisfy(r -> assertThat(r.reason()).as(r.toString()).contains("cannot connect"));
+                assertThat(results).anySatisfy(r -> assertThat(r.reason()).as(r.toString())
+                        .containsAnyOf("cannot connect", "stopped answering", "Connection refused"));
             }
             default -> throw new IllegalStateException(String.valueOf(mode));
         }

@@ -12,19 +12,18 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requirements", "test", "testId", "outcome", "covered", "baseline", "baselineWhy", "matchesBaseline",
-        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog", "stackTrace"})
+        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog", "files"})
 public record CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
                          String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
                          String seed, String counterexample, Long durationMs, String wireLog, Boolean covered,
-                         String stackTrace) {
-
-    /** Outcomes a baseline expects when it lists nothing for a requirement. */
+                         List<FileLink> files) {
 
     public CaseResult {
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        files = files == null || files.isEmpty() ? null : List.copyOf(files);
     }
 
-    /** A result without a stack trace (anything but an ERROR from an unexpected exception). */
+    /** A result without linked files. */
     public CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
                       String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
                       String seed, String counterexample, Long durationMs, String wireLog, Boolean covered) {
@@ -37,7 +36,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
                       String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
                       String seed, String counterexample, Long durationMs, String wireLog) {
         this(requirements, test, testId, outcome, baseline, baselineWhy, matchesBaseline, expected, observed, reason,
-                seed, counterexample, durationMs, wireLog, null);
+                seed, counterexample, durationMs, wireLog, null, null);
     }
 
     /**
@@ -47,7 +46,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
     /** This result with the platform's unique ID of the test that published it. */
     public CaseResult withTestId(String id) {
         return new CaseResult(requirements, test, id, outcome, baseline, baselineWhy, matchesBaseline, expected,
-                observed, reason, seed, counterexample, durationMs, wireLog, covered, stackTrace);
+                observed, reason, seed, counterexample, durationMs, wireLog, covered, files);
     }
 
     /** This result with every text field passed through {@code f} (e.g. to repair what a target sent). */
@@ -55,7 +54,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
         java.util.function.UnaryOperator<String> g = s -> s == null ? null : f.apply(s);
         return new CaseResult(requirements, g.apply(test), testId, outcome, baseline, g.apply(baselineWhy),
                 matchesBaseline, g.apply(expected), g.apply(observed), g.apply(reason), seed, g.apply(counterexample),
-                durationMs, g.apply(wireLog), covered, g.apply(stackTrace));
+                durationMs, g.apply(wireLog), covered, files);
     }
 
     public boolean inCoveredArea() {

@@ -64,6 +64,37 @@ public abstract class LazyServerAdapter implements WebSocketServerAdapter {
         return OptionalLong.empty();
     }
 
+    /**
+     * Starts the server again after it stopped by itself: {@link #stop()} (to release what is left), then
+     * {@link #start(String)}; true only when it is back on the same port, so {@link #uri()} still holds. An
+     * adapter whose server binds an ephemeral port cannot be restarted this way and should not override
+     * {@link #exited()} expecting it.
+     */
+    @Override
+    public synchronized boolean restart() {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            stop();
+        } catch (Exception ignored) {
+            // it is gone already
+        }
+        try {
+            int port = start(path);
+            if (port == uri.getPort()) {
+                return true;
+            }
+            stop();
+            startFailure = new IllegalStateException("cannot restart " + description() + " on port " + uri.getPort()
+                    + ": it came back on " + port);
+        } catch (Exception e) {
+            startFailure = new IllegalStateException("cannot restart " + description() + ": " + e, e);
+        }
+        uri = null;
+        return false;
+    }
+
     @Override
     public final synchronized void close() {
         if (uri != null) {

@@ -63,6 +63,23 @@ public interface WebSocketServerAdapter extends AreaAdapter, AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * For an adapter that runs the server itself (a process, a thread): how and when it stopped by itself, if
+     * it did; empty while it runs (or when the adapter cannot tell). The harness uses it to tell a crash from
+     * a verdict: the cases it spoiled are run again after {@link #restart()}, or marked ERROR with this reason.
+     */
+    default java.util.Optional<ServerExit> exited() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Starts the server again, at the same {@link #uri()}, after it stopped by itself ({@link #exited()}); false
+     * when this adapter cannot (the default, and every server the harness does not run, such as a URL).
+     */
+    default boolean restart() {
+        return false;
+    }
+
     /** Whether TLS certificates of this target are to be trusted without verification (tests only). */
     default boolean trustAll() {
         return false;

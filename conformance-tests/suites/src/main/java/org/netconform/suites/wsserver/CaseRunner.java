@@ -24,26 +24,30 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Runs cases on fresh connections, {@link WsOptions#parallel()} at a time, and remembers each run per
- * target so that several requirements can judge one run. A case whose script throws (connection refused,
- * the harness's own read deadline) is recorded with its error and judged NO_ANSWER, which makes the test
- * an ERROR unless another case in it already shows a violation; the other cases still run.
+ * target so that several requirements can judge one run. Before the first case of a target it learns what
+ * the server sends on its own ({@link TargetRun#unsolicited}); every session then sets those messages apart
+ * from the echoes. A case whose script throws (a refused connection, the harness's own read deadline) is
+ * recorded with its error and judged NO_ANSWER, which makes the test an ERROR unless another case in it
+ * already shows a violation; the other cases still run. A target that stops answering is said once and the
+ * rest of its cases are ERROR with that reason; a server the adapter runs that crashes is restarted and the
+ * cases it spoiled are run again (see {@link TargetRun}). Every case gets a page of its own in the report
+ * ({@link CaseFiles}) with its wire log and every label it got.
  *
  * <p>Bounded: each case has a hard deadline ({@link WsOptions#caseDeadlineMs()}, held by the {@link Watchdog});
  * once the run's deadline ({@link RunDeadline}) has passed, cases not yet started are ERROR "not run: the run's
- * deadline passed"; a case the harness stopped (deadline, or the server sent more than its budget) is ERROR
- * whatever its judge says, and one whose writes the server stopped reading cannot be a FAIL. What a finished
- * case keeps is bounded ({@link WireSession}), and so is the wire log a test publishes
- * ({@value #WIRE_LOG_BUDGET} characters, the logs of cases that did not pass first).
+ * deadline passed"; a case the harness stopped (a deadline, or the server sent more than its budget) is ERROR
+ * whatever its judge says, one whose writes the server stopped reading cannot be a FAIL, and one where the
+ * server upgraded and then sent nothing at all is not judged (a test passes only through cases with an
+ * exchange). What a finished case keeps is bounded ({@link WireSession}).
  */
 public final class CaseRunner {
-    /** One finished run. */
-    public record Done(WsCase wsCase, WireSession session, Throwable error, long ms) {
+    /** One finished run of a case: {@code attempt} counts the runs (a crash of the server spoils a run). */
+    public record Done(WsCase wsCase, WireSession session, Throwable error, long ms, long startNanos, long endNanos,
+                       int attempt) {
+        Done withError(Throwable e) {
+            return new Done(wsCase, session, e, ms, startNanos, endNanos, attempt);
+        }
     }
-
-    static final String SILENT = "the server sent nothing after its 101 and kept the connection open";
-
-    /** Characters of case wire logs one test publishes at most. */
-    static final int WIRE_LOG_BUDGET = 256 * 1024;
 
     /** The control case of the handshake judges: a valid handshake, run once per target like any case. */
     static final WsCase CONTROL = WsCase.of("H.0", "control: a valid handshake, then a Close", s -> {
@@ -53,6 +57,8 @@ public final class CaseRunner {
             s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
         }
     });
+
+    static final String SILENT = "the server sent nothing after its 101 and kept the connection open";
 
     /** Cases in flight: {@link WsOptions#parallel()} threads, resized when the option changes between runs. */
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(WsOptions.parallel(), WsOptions.parallel(),
@@ -65,6 +71,8 @@ public final class CaseRunner {
     private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicLong FIRST_START = new AtomicLong();
+    /** A case spoiled by a crash of the server is run at most this many times. */
+    private static final int MAX_RUNS = 3;
 
     private CaseRunner() {
     }
@@ -112,21 +120,19 @@ public final class CaseRunner {
         return CASES.get();
     }
 
+    static TargetRun targetRun(WebSocketServerAdapter adapter) {
+        return TargetRun.of(CurrentTarget.get().id(), adapter.uri(), adapter, adapter.trustAll() || WsOptions.trustAll());
+    }
+
     public static List<Done> run(WebSocketServerAdapter adapter, List<WsCase> cases) {
         resizePool();
-        URI uri = adapter.uri();
-        boolean trust = adapter.trustAll() || WsOptions.trustAll();
-        String target = CurrentTarget.get().id();
+        TargetRun tr = targetRun(adapter);
+        UnsolicitedMessages profile = tr.unsolicited(c -> cached(tr, c, UnsolicitedMessages.none()).join());
         List<CompletableFuture<Done>> futures = new ArrayList<>();
         for (WsCase c : cases) {
-            String earlier = TITLES.putIfAbsent(target + "|" + uri + "|" + c.id(), c.title());
-            if (earlier != null && !earlier.equals(c.title())) {
-                throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '"
-                        + c.title() + "'");
-            }
-            futures.add(submit(target, uri, trust, c));
+            futures.add(cached(tr, c, profile));
         }
-        return futures.stream().map(CompletableFuture::join).toList();
+        return settle(tr, futures.stream().map(CompletableFuture::join).toList(), profile);
     }
 
     private static synchronized void resizePool() {
@@ -142,24 +148,20 @@ public final class CaseRunner {
         }
     }
 
-    private static CompletableFuture<Done> submit(String target, URI uri, boolean trust, WsCase c) {
-        return RUNS.computeIfAbsent(target + "|" + uri + "|" + c.id(),
-                k -> CompletableFuture.supplyAsync(() -> runOne(uri, trust, c), POOL));
-    }
-
     /**
      * Why the server under test cannot be taken to speak WebSocket in this run: empty when the {@link #CONTROL}
      * case (run once per target and URI, like any case) upgraded a valid handshake; otherwise what it got
      * instead. A refusal proves something only from a server that does upgrade a valid request.
      */
     static Optional<String> controlRefused(WireSession s) {
-        Done d = submit(CurrentTarget.get().id(), s.uri(), s.trustAll(), CONTROL).join();
+        TargetRun tr = TargetRun.of(CurrentTarget.get().id(), s.uri(), null, s.trustAll());
+        Done d = cached(tr, CONTROL, tr.profileNow()).join();
         WireSession c = d.session();
         if (c.upgraded) {
             return Optional.empty();
         }
         String seen = c.harnessStop != null ? c.harnessStop
-                : d.error() != null ? describe(d.error())
+                : d.error() != null ? message(d.error())
                 : c.response != null ? c.response.status() + " " + c.response.reason()
                 + (c.response.status() == 101 ? " with a response a client refuses" : "")
                 : c.end == WireSession.End.OPEN || c.end == WireSession.End.TIMEOUT
@@ -168,25 +170,104 @@ public final class CaseRunner {
         return Optional.of("control case " + CONTROL.id() + " (" + CONTROL.title() + ") got " + Values.printable(seen));
     }
 
+    private static String key(TargetRun tr, WsCase c) {
+        return tr.target + "|" + tr.uri + "|" + c.id();
+    }
+
+    private static CompletableFuture<Done> cached(TargetRun tr, WsCase c, UnsolicitedMessages profile) {
+        String earlier = TITLES.putIfAbsent(key(tr, c), c.title());
+        if (earlier != null && !earlier.equals(c.title())) {
+            throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '" + c.title() + "'");
+        }
+        return RUNS.computeIfAbsent(key(tr, c), k -> CompletableFuture.supplyAsync(() -> runOne(tr, c, profile, 1), POOL));
+    }
+
+    /**
+     * Cases spoiled by a crash of the server are run again once the adapter restarted it (a case whose
+     * judge looks at the crash itself is not); what stays spoiled gets the crash or the liveness reason as its
+     * error, or, for a case whose judge looks at crashes, the reason on its session.
+     */
+    private static List<Done> settle(TargetRun tr, List<Done> done, UnsolicitedMessages profile) {
+        List<Done> out = new ArrayList<>(done);
+        for (int round = 0; round < MAX_RUNS; round++) {
+            tr.noticeExit();
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                Done d = out.get(i);
+                // a case that judges crashes is run again only when it never got to connect
+                boolean rerunnable = !d.wsCase().crashIsVerdict() || d.error() != null && TargetRun.isConnectFailure(d.error());
+                if (d.attempt() < MAX_RUNS && rerunnable && !(d.error() instanceof TargetRun.TargetDown) && tr.spoiled(d).isPresent()) {
+                    again.add(i);
+                }
+            }
+            if (again.isEmpty() || !tr.recover(out.get(again.get(0)).wsCase())) {
+                break;
+            }
+            List<CompletableFuture<Done>> reruns = new ArrayList<>();
+            for (int i : again) {
+                Done d = out.get(i);
+                reruns.add(RUNS.compute(key(tr, d.wsCase()), (k, old) -> old != null && old.isDone() && old.join() == d
+                        ? CompletableFuture.supplyAsync(() -> runOne(tr, d.wsCase(), profile, d.attempt() + 1), POOL) : old));
+            }
+            for (int j = 0; j < again.size(); j++) {
+                out.set(again.get(j), reruns.get(j).join());
+            }
+        }
+        List<Done> settled = new ArrayList<>();
+        for (Done d : out) {
+            Optional<String> why = tr.spoiled(d);
+            if (why.isEmpty() || d.error() instanceof TargetRun.TargetDown || d.error() instanceof TargetRun.ServerDied) {
+                settled.add(d);
+            } else if (d.wsCase().crashIsVerdict()) {
+                d.session().serverDied = why.get();
+                settled.add(d);
+            } else {
+                settled.add(d.withError(tr.down().isPresent() && d.error() != null
+                        ? new TargetRun.TargetDown(tr.down().get())
+                        : new TargetRun.ServerDied(why.get() + (d.attempt() > 1 ? ", in each of " + d.attempt() + " runs" : ""))));
+            }
+        }
+        return settled;
+    }
+
+    /** Runs one case on the calling thread (the tests of the bounds call it directly). */
     static Done runOne(URI uri, boolean trust, WsCase c) {
-        WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
-        s.note("case " + c.id() + ": " + c.title());
+        return runOne(TargetRun.of("netconform-ws-test", uri, null, trust), c, UnsolicitedMessages.none(), 1);
+    }
+
+    private static Done runOne(TargetRun tr, WsCase c, UnsolicitedMessages profile, int attempt) {
+        long t0 = System.nanoTime();
+        WireSession s = new WireSession(tr.uri, tr.trust).caps(c.frameCap(), c.readCap());
         if (RunDeadline.passed()) {
+            s.note("case " + c.id() + ": " + c.title());
             s.harnessStop = RunDeadline.notRunReason();
             s.note(s.harnessStop);
             s.close();
-            return new Done(c, s, null, 0);
+            return new Done(c, s, null, 0, t0, t0, attempt);
         }
         FIRST_START.compareAndSet(0, System.nanoTime());
         CASES.incrementAndGet();
-        long t0 = System.nanoTime();
+        s.unsolicited = profile;
+        if (tr.adapter != null && tr.adapter.capabilities().contains(WebSocketServerAdapter.LIMITS)) {
+            s.declaredMaxMessage = tr.adapter.maxMessageSize().orElse(-1);
+            s.declaredMaxFrame = tr.adapter.maxFramePayload().orElse(-1);
+        }
+        s.note("case " + c.id() + ": " + c.title());
+        if (attempt > 1) {
+            s.note("run " + attempt + ": the server stopped during the earlier run of this case and was restarted");
+        }
+        Optional<String> down = tr.down();
+        if (down.isPresent()) {
+            s.note("not run: " + down.get());
+            return new Done(c, s, new TargetRun.TargetDown(down.get()), 0, t0, t0, attempt);
+        }
         Watchdog.caseStarted(t0 + WsOptions.caseDeadlineMs() * 1_000_000);
         Throwable error = null;
         try {
             c.action().run(s);
         } catch (Throwable t) {
             error = t;
-            s.note("harness: " + describe(t));
+            s.note("harness: " + message(t));
         } finally {
             s.close();
             Watchdog.caseEnded();
@@ -196,27 +277,34 @@ public final class CaseRunner {
         if (s.harnessStop != null) {
             s.note("ERROR: " + s.harnessStop);
         }
-        return new Done(c, s, error, (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
+        Done d = new Done(c, s, error, (t1 - t0) / 1_000_000, t0, t1, attempt);
+        if (tr.adapter != null) {
+            if (error != null && TargetRun.isConnectFailure(error)) {
+                tr.connectFailed(c, error);
+            }
+            tr.finished(d);
+        }
+        return d;
     }
 
-    /** What went wrong, in one line for the report: a refused connection or a timeout says just that. */
-    static String describe(Throwable t) {
-        String m = t.getMessage() == null ? "" : t.getMessage();
-        String text;
-        if (t instanceof IllegalStateException || t instanceof WireConnection.TlsFailure || t instanceof NoAnswer) {
-            text = m;
-        } else if (t instanceof java.net.ConnectException) {
-            text = "cannot connect: " + m;
-        } else if (t instanceof java.net.SocketTimeoutException) {
-            text = "no answer in time: " + m;
-        } else if (t instanceof java.net.UnknownHostException) {
-            text = "unknown host: " + m;
-        } else if (t instanceof InterruptedException) {
-            text = "interrupted";
-        } else {
-            text = t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
-        }
-        return Values.printable(text);
+    /** The word a case's verdict shows on requirement and case pages. */
+    static String label(WsCase.Verdict v) {
+        return switch (v.outcome()) {
+            case PASS -> "OK";
+            case FAIL -> "BROKEN";
+            case ERROR -> "NO_ANSWER";
+            case UNSUPPORTED -> "NOT_APPLICABLE";
+            default -> v.outcome().name();
+        };
+    }
+
+    /** What went wrong, in one line for the report (control characters a server sent escaped). */
+    static String message(Throwable t) {
+        String m = t.getMessage() == null ? t.toString() : t instanceof TargetRun.TargetDown || t instanceof TargetRun.ServerDied
+                || t instanceof WireConnection.TlsFailure || t instanceof NoAnswer || t instanceof IllegalStateException
+                ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        return Values.printable(m);
     }
 
     /** The verdict on one finished case: the harness's own stop first, then its error, then the judge. */
@@ -226,44 +314,90 @@ public final class CaseRunner {
         if (s.harnessStop != null) {
             v = WsCase.Verdict.noAnswer(s.harnessStop);
         } else if (d.error() != null) {
-            v = WsCase.Verdict.noAnswer("the harness got no answer: " + describe(d.error()));
+            v = WsCase.Verdict.noAnswer("the harness got no answer: " + message(d.error()));
         } else {
-            try {
-                v = judge.judge(s);
-            } catch (RuntimeException e) {
-                v = WsCase.Verdict.noAnswer("cannot judge: " + describe(e));
-            }
-            if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
-                v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
-            }
+            v = judged(s, judge);
+        }
+        return v;
+    }
+
+    /** The judge's verdict, unless the server stopped reading what the case sent (then it cannot be a FAIL). */
+    private static WsCase.Verdict judged(WireSession s, WsCase.Judge judge) {
+        WsCase.Verdict v;
+        try {
+            v = judge.judge(s);
+        } catch (NoAnswer e) {
+            v = WsCase.Verdict.noAnswer(e.getMessage());
+        } catch (RuntimeException e) {
+            v = WsCase.Verdict.noAnswer("cannot judge: " + e);
+        }
+        if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
+            v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
         }
         return new WsCase.Verdict(v.outcome(), Values.printable(v.detail()));
     }
 
     /**
-     * Runs (or reuses) the cases, judges each, records expected, observed and every case's wire log, and
-     * ends the test: an AssertionError listing the violations if any case broke the requirement, otherwise
-     * an error naming the cases that got no answer, otherwise normally.
+     * Runs (or reuses) the cases, judges each, records expected and observed, links every case's page, and ends
+     * the test: an AssertionError listing the violations if any case broke the requirement, otherwise an error
+     * naming the cases that got no answer (a target that stopped answering is named once), otherwise normally.
      */
     public static void check(WebSocketServerAdapter adapter, String expected, List<WsCase> cases, WsCase.Judge judge) {
+        check(adapter, expected, cases, judge, false);
+    }
+
+    /**
+     * As {@link #check(WebSocketServerAdapter, String, List, WsCase.Judge)}; with {@code everyFrame} (the sender
+     * checks, which judge every frame the server sent in every case) a case that got no connection simply has
+     * no frames to judge, and only the cases with a violation are listed.
+     */
+    static void check(WebSocketServerAdapter adapter, String expected, List<WsCase> cases, WsCase.Judge judge,
+                      boolean everyFrame) {
+        check(adapter, expected, cases, judge, everyFrame, () -> "");
+    }
+
+    /** As above, with a note on what the cases cannot show by themselves, added to what was observed. */
+    static void check(WebSocketServerAdapter adapter, String expected, List<WsCase> cases, WsCase.Judge judge,
+                      boolean everyFrame, java.util.function.Supplier<String> note) {
         List<Done> done = run(adapter, cases);
+        TargetRun tr = targetRun(adapter);
+        String requirement = String.join(",", Observation.requirementIds());
+        String test = Observation.test();
         List<String> broken = new ArrayList<>();
         List<String> noAnswer = new ArrayList<>();
         List<String> observed = new ArrayList<>();
-        List<WsCase.Verdict> verdicts = new ArrayList<>();
+        String down = null;
+        int notRun = 0;
         int ok = 0;
         int na = 0;
         List<String> silent = new ArrayList<>();
         for (Done d : done) {
-            WsCase.Verdict v = verdict(d, judge);
-            verdicts.add(v);
-            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + v.outcome() + " - " + v.detail();
+            WsCase.Verdict v;
+            if (d.session().harnessStop != null) {
+                v = WsCase.Verdict.noAnswer(d.session().harnessStop);
+            } else if (d.error() instanceof TargetRun.TargetDown) {
+                down = d.error().getMessage();
+                notRun++;
+                v = WsCase.Verdict.noAnswer(d.error().getMessage());
+            } else if (d.error() instanceof TargetRun.ServerDied) {
+                v = WsCase.Verdict.noAnswer(d.error().getMessage());
+            } else if (d.error() != null) {
+                v = everyFrame && d.session().frames.isEmpty()
+                        ? WsCase.Verdict.ok("no frames to check: the harness got no answer (" + message(d.error()) + ")")
+                        : WsCase.Verdict.noAnswer("the harness got no answer: " + message(d.error()));
+            } else {
+                v = judged(d.session(), judge);
+            }
+            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + label(v) + " - " + v.detail();
             if (v.outcome() == Outcome.PASS && d.session().silentAfterUpgrade()) {
                 // no PASS without an exchange: a case where the server upgraded and then said nothing shows
                 // nothing; it counts for the test only through the other cases
-                line = d.wsCase().id() + " " + d.wsCase().title() + ": not judged - " + SILENT;
+                v = WsCase.Verdict.notApplicable(SILENT);
+                line = d.wsCase().id() + " " + d.wsCase().title() + ": NOT_JUDGED - " + SILENT;
                 silent.add(line);
                 observed.add(line);
+                Optional<String> page = tr.files.judged(d, requirement, test == null ? "" : test, "NOT_JUDGED", SILENT);
+                page.ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
                 continue;
             }
             switch (v.outcome()) {
@@ -273,15 +407,34 @@ public final class CaseRunner {
                 case UNSUPPORTED -> na++;
                 default -> throw new IllegalStateException("a case verdict is PASS, FAIL, ERROR or UNSUPPORTED: " + v);
             }
-            observed.add(line);
+            if (!everyFrame || v.outcome() != Outcome.PASS) {
+                observed.add(line);
+            }
+            Optional<String> page = tr.files.judged(d, requirement, test == null ? "" : test, label(v), v.detail());
+            if (!everyFrame || v.outcome() != Outcome.PASS) {
+                page.ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
+            }
         }
-        publishWireLogs(done, verdicts);
-        Check.that(expected, ok + " of " + done.size() + " cases as required"
-                        + (na > 0 ? ", " + na + " not applicable" : "")
-                        + (silent.isEmpty() ? "" : ", " + silent.size() + " not judged (nothing after the 101)") + "\n" + String.join("\n", observed),
+        tr.files.writeIndex();
+        Observation.file("every case of this target", CaseFiles.INDEX);
+        String n = note.get();
+        String tally = ok + " of " + done.size() + " cases as required" + (na > 0 ? ", " + na + " not applicable" : "")
+                + (silent.isEmpty() ? "" : ", " + silent.size() + " not judged (nothing after the 101)")
+                + (n.isEmpty() ? "" : "\n" + n);
+        Check.that(expected, tally + (everyFrame && observed.isEmpty() ? "" : "\n" + String.join("\n", observed)),
                 broken.isEmpty(), broken.size() + " of " + done.size() + " cases break it: "
                         + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
                         + (broken.size() > 5 ? "; ..." : ""));
+        if (down != null) {
+            throw new NoAnswer(down + " (" + notRun + " of " + done.size() + " cases of this test not run"
+                    + (noAnswer.size() > notRun ? ", " + (noAnswer.size() - notRun) + " more without an answer" : "") + ")");
+        }
+        long framesChecked = done.stream().mapToLong(d -> d.session().frames.size()).sum();
+        if (everyFrame && framesChecked == 0) {
+            // no PASS without an exchange: not one frame from the server to check in any case
+            throw new NoAnswer("the server sent no frame to check in any of the " + done.size() + " cases"
+                    + (noAnswer.isEmpty() ? "" : "; " + noAnswer.get(0)));
+        }
         if (ok == 0 && noAnswer.isEmpty() && !silent.isEmpty()) {
             throw new NoAnswer(silent.size() + " of " + done.size() + " cases got nothing to judge: "
                     + String.join("; ", silent.subList(0, Math.min(3, silent.size())))
@@ -301,65 +454,41 @@ public final class CaseRunner {
     public static void record(WebSocketServerAdapter adapter, String expected, List<WsCase> cases,
                               java.util.function.Function<WireSession, String> what) {
         List<Done> done = run(adapter, cases);
+        TargetRun tr = targetRun(adapter);
+        String requirement = String.join(",", Observation.requirementIds());
+        String test = Observation.test();
         List<String> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<WsCase.Verdict> verdicts = new ArrayList<>();
+        String down = null;
         for (Done d : done) {
-            WireSession s = d.session();
-            String why = s.harnessStop != null ? s.harnessStop : d.error() != null ? describe(d.error()) : null;
-            String line = null;
+            String line;
+            String why = d.session().harnessStop != null ? d.session().harnessStop
+                    : d.error() != null ? message(d.error()) : null;
             if (why == null) {
                 try {
-                    line = Values.printable(what.apply(s));
+                    line = Values.printable(what.apply(d.session()));
                 } catch (NoAnswer e) {
-                    why = describe(e);
+                    why = e.getMessage();
+                    line = null;
                 }
+            } else {
+                line = null;
             }
             if (why != null) {
                 line = "no answer: " + why;
-            }
-            if (why != null) {
                 errors.add(d.wsCase().id() + ": " + why);
-            }
-            verdicts.add(why != null ? WsCase.Verdict.noAnswer(why) : WsCase.Verdict.ok(line));
-            lines.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + line);
-        }
-        publishWireLogs(done, verdicts);
-        Check.record(expected, String.join("\n", lines));
-        if (errors.size() == done.size()) {
-            throw new NoAnswer("no case got an answer: " + errors.get(0));
-        }
-    }
-
-    /**
-     * Publishes each case's wire log with the test, within {@link #WIRE_LOG_BUDGET} characters in all: the
-     * logs of cases that did not pass first, then the others in order while the budget lasts; a log left out
-     * says so in one line.
-     */
-    private static void publishWireLogs(List<Done> done, List<WsCase.Verdict> verdicts) {
-        int n = done.size();
-        String[] heads = new String[n];
-        String[] logs = new String[n];
-        boolean[] full = new boolean[n];
-        long left = WIRE_LOG_BUDGET;
-        for (int i = 0; i < n; i++) {
-            Done d = done.get(i);
-            heads[i] = "=== case " + d.wsCase().id() + " (" + d.ms() + " ms): " + d.wsCase().title() + " -> "
-                    + verdicts.get(i).outcome();
-            logs[i] = d.session().log();
-        }
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < n; i++) {
-                boolean failing = verdicts.get(i).outcome() != Outcome.PASS;
-                if (!full[i] && failing == (pass == 0) && logs[i].length() <= left) {
-                    full[i] = true;
-                    left -= logs[i].length();
+                if (d.error() instanceof TargetRun.TargetDown) {
+                    down = d.error().getMessage();
                 }
             }
+            lines.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + line);
+            tr.files.judged(d, requirement, test == null ? "" : test, line.startsWith("no answer: ") ? "NO_ANSWER" : "RECORDED", line)
+                    .ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
         }
-        for (int i = 0; i < n; i++) {
-            Observation.wire(heads[i] + "\n" + (full[i] ? logs[i] : "(wire log left out: a test publishes at most "
-                    + WIRE_LOG_BUDGET / 1024 + " KiB of wire logs; this case's is with the other tests that judge it)\n"));
+        tr.files.writeIndex();
+        Check.record(expected, String.join("\n", lines));
+        if (errors.size() == done.size()) {
+            throw new NoAnswer(down != null ? down : "no case got an answer: " + errors.get(0));
         }
     }
 }

@@ -113,8 +113,63 @@ final class ServerCases {
         return new InMessage(opcode, payload, 1);
     }
 
+    /**
+     * How long to wait for the answer to {@code octets} of payload in {@code frames} frames: the timeout, plus
+     * 1 ms per 20 000 octets and 1 ms per frame, so a large or finely fragmented message gets the time its
+     * size needs (a slow but correct server is not judged on the clock).
+     */
+    static long waitFor(long octets, long frames) {
+        return WsOptions.timeoutMs() + octets / 20_000 + frames;
+    }
+
     static long waitFor(long octets) {
-        return WsOptions.timeoutMs() + octets / 20_000;
+        return waitFor(octets, 1);
+    }
+
+    /** The frames a client wrote into {@code octets} (whole frames only), unmasked, as (fin, opcode, payload). */
+    static List<InFrame> clientFrames(byte[] octets) {
+        List<InFrame> out = new ArrayList<>();
+        int at = 0;
+        while (at < octets.length) {
+            java.util.Optional<org.netconform.reference.websocket.RawFrameHeader> h =
+                    org.netconform.reference.websocket.RawFrameHeader.read(octets, at, octets.length - at);
+            if (h.isEmpty() || h.get().length() < 0 || at + h.get().headerLength() + h.get().length() > octets.length) {
+                break;
+            }
+            org.netconform.reference.websocket.RawFrameHeader f = h.get();
+            out.add(new InFrame(f.fin(), f.rsv(), f.opcode(), f.masked(), f.lengthOctets(), f.length(),
+                    f.payload(octets, at), 0));
+            at += f.headerLength() + (int) f.length();
+        }
+        return out;
+    }
+
+    /** The data messages the whole client frames in {@code octets} make up (what a server must echo). */
+    static List<InMessage> clientMessages(byte[] octets) {
+        List<InMessage> out = new ArrayList<>();
+        java.io.ByteArrayOutputStream buf = null;
+        int opcode = -1;
+        int frames = 0;
+        for (InFrame f : clientFrames(octets)) {
+            if (f.isControl()) {
+                continue;
+            }
+            if (f.opcode() != 0) {
+                opcode = f.opcode();
+                buf = new java.io.ByteArrayOutputStream();
+                frames = 0;
+            }
+            if (buf == null) {
+                continue;
+            }
+            buf.writeBytes(f.payload());
+            frames++;
+            if (f.fin()) {
+                out.add(new InMessage(opcode, buf.toByteArray(), frames));
+                buf = null;
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ scripts
@@ -133,15 +188,31 @@ final class ServerCases {
      */
     static WsCase echo(String id, String title, byte[] octets, int chop, InMessage... expect) {
         long total = Arrays.stream(expect).mapToLong(m -> m.payload().length).sum();
+        List<InFrame> sent = clientFrames(octets);
+        long frames = sent.size();
+        long largestFrame = sent.stream().mapToLong(InFrame::length).max().orElse(0);
+        long largestMessage = Arrays.stream(expect).mapToLong(m -> m.payload().length).max().orElse(0);
         return WsCase.of(id, title, s -> {
             mustOpen(s);
             s.expected.addAll(List.of(expect));
+            if (s.declaredMaxFrame >= 0 && largestFrame > s.declaredMaxFrame
+                    || s.declaredMaxMessage >= 0 && largestMessage > s.declaredMaxMessage) {
+                s.beyondLimit = (largestMessage > s.declaredMaxMessage && s.declaredMaxMessage >= 0
+                        ? "a message of " + largestMessage + " octets, over the declared maxMessageSize " + s.declaredMaxMessage
+                        : "a frame of " + largestFrame + " octets, over the declared maxFramePayload " + s.declaredMaxFrame);
+                s.note("beyond the declared limits (" + s.beyondLimit + "): the server is expected to fail with 1009");
+                s.echoedBefore = 0;
+                s.offendingSentNanos = System.nanoTime();
+                s.send(title, octets);
+                s.readToEnd(waitFor(total, frames));
+                return;
+            }
             if (chop > 0) {
                 s.sendChopped(title, octets, chop, 0);
             } else {
                 s.send(title, octets);
             }
-            s.awaitMessages(expect.length, waitFor(total));
+            s.awaitMessages(expect.length, waitFor(total, frames) + (chop > 0 ? octets.length / chop / 10 : 0));
             closeNormally(s);
         }).caps(Math.max(1024 * 1024, total + 1024), 2 * total + WsOptions.caseOctets());
     }
@@ -154,15 +225,34 @@ final class ServerCases {
     }
 
     /**
-     * Optionally sends valid messages first and waits for their echo, then sends the offending octets
-     * (chopped into writes of {@code chop}, 0 = one write) and reads until the server ends the connection.
+     * Optionally sends valid messages first and confirms their echo, then sends the offending octets (chopped
+     * into writes of {@code chop}, 0 = one write) and reads until the server ends the connection. When the
+     * valid prefix is not echoed the offending octets are not sent: the case then says what happened to the
+     * prefix instead of blaming the offending frame. When the connection is still open after the timeout, a
+     * probe Ping shows whether the server still processes input.
      */
     static WsCase fails(String id, String title, byte[] valid, int validMessages, byte[] bad, int chop) {
+        List<InMessage> prefix = validMessages > 0 ? clientMessages(valid) : List.of();
+        if (prefix.size() != validMessages) {
+            throw new IllegalArgumentException(id + ": " + validMessages + " valid messages announced, " + prefix.size()
+                    + " in the octets");
+        }
         return WsCase.of(id, title, s -> {
             mustOpen(s);
+            Offending o = new Offending(bad);
+            s.offending = o;
             if (validMessages > 0) {
+                s.expected.addAll(prefix);
                 s.send("valid frames first", valid);
                 s.awaitMessages(validMessages, WsOptions.timeoutMs());
+                WsCase.Verdict v = echoed(s);
+                if (!v.passed()) {
+                    o.prefixProblem = v;
+                    s.note("the valid message(s) before the offending frame were not echoed as sent (" + v.detail()
+                            + "); the offending frame is not sent");
+                    closeNormally(s);
+                    return;
+                }
             }
             s.echoedBefore = s.messages.size();
             s.offendingSentNanos = System.nanoTime();
@@ -171,9 +261,26 @@ final class ServerCases {
             } else {
                 s.send(title, bad);
             }
-            s.readToEnd(WsOptions.timeoutMs());
+            s.watch(WsOptions.timeoutMs());
+            probeIfOpen(s, o);
+            // whatever the probe showed, the connection is still open past the timeout: that is how it ended
+            s.readToEnd(1);
         });
     }
+
+    /** The connection is still open after the timeout: a Ping shows whether the server still processes input. */
+    static void probeIfOpen(WireSession s, Offending o) throws IOException {
+        if (s.end != WireSession.End.OPEN || s.serverSentClose) {
+            return;
+        }
+        o.probeSentNanos = System.nanoTime();
+        int before = s.pongs().size();
+        s.send("probe: a Ping, to see whether the server still processes input", frame(PING, PROBE));
+        s.awaitPongs(before + 1, Math.min(250, WsOptions.timeoutMs()));
+        o.probeAnswered = s.pongs().size() > before;
+    }
+
+    static final byte[] PROBE = utf8("netconform-probe");
 
     static WsCase fails(String id, String title, byte[] bad) {
         return fails(id, title, new byte[0], 0, bad, 0);
@@ -181,15 +288,35 @@ final class ServerCases {
 
     // ------------------------------------------------------------------ judges
 
-    /** Every expected message came back with its type and exactly its payload. */
+    /**
+     * Every expected message came back with its type and exactly its payload. A message that did not come back
+     * is FAIL when the server closed instead (it refused a valid message), and ERROR when the connection simply
+     * stayed open past the deadline: a timeout is not a verdict.
+     */
     static WsCase.Verdict echoed(WireSession s) {
-        List<InMessage> want = s.expected;
+        if (s.beyondLimit != null) {
+            return refusedWith1009(s);
+        }
+        List<InMessage> want = s.expected.stream().filter(m -> m.opcode() == TEXT || m.opcode() == BINARY).toList();
         for (int i = 0; i < want.size(); i++) {
             if (i >= s.messages.size()) {
-                String why = s.serverSentClose ? "the server closed with " + closeText(s)
-                        : s.end != WireSession.End.OPEN ? "the connection ended: " + s.endDetail : "nothing within the timeout";
-                return s.end == WireSession.End.GARBAGE ? WsCase.Verdict.noAnswer(s.endDetail)
-                        : WsCase.Verdict.broken("message " + (i + 1) + " of " + want.size() + " not echoed: " + why);
+                String which = "message " + (i + 1) + " of " + want.size() + " (" + want.get(i).payload().length
+                        + " octets)";
+                if (s.end == WireSession.End.GARBAGE) {
+                    return WsCase.Verdict.noAnswer(which + " not echoed: " + s.endDetail);
+                }
+                if (s.serverSentClose) {
+                    return WsCase.Verdict.broken(which + " not echoed: the server closed with " + closeText(s)
+                            + unsolicitedNote(s));
+                }
+                if (s.end == WireSession.End.FIN || s.end == WireSession.End.RESET) {
+                    return WsCase.Verdict.broken(which + " not echoed: the server ended the connection (" + s.endDetail
+                            + ") without a Close" + unsolicitedNote(s));
+                }
+                return WsCase.Verdict.noAnswer(which + " not echoed within " + s.lastWaitMs
+                        + " ms, the connection still open: a timeout (a slow or hung server), not a verdict"
+                        + (s.unparsedOctets() > 0 ? "; " + s.unparsedOctets() + " octets of an unfinished frame had arrived"
+                        : "") + unsolicitedNote(s) + "; -Dnetconform.ws.timeoutMs sets the time allowed");
             }
             InMessage got = s.messages.get(i);
             InMessage exp = want.get(i);
@@ -203,7 +330,24 @@ final class ServerCases {
                         + exp.payload().length + " octets " + Values.hex(exp.payload(), 16) + firstDiff(got, exp));
             }
         }
-        return WsCase.Verdict.ok(want.size() + " message(s) echoed intact");
+        return WsCase.Verdict.ok(want.size() + " message(s) echoed intact" + unsolicitedNote(s));
+    }
+
+    /** A message beyond the adapter's declared limits: the server fails the connection with 1009 (WS-LIMIT-3, -4). */
+    static WsCase.Verdict refusedWith1009(WireSession s) {
+        WsCase.Verdict failed = failedConnection(s);
+        String what = "beyond the declared limits (" + s.beyondLimit + ")";
+        if (!failed.passed()) {
+            return failed.outcome() == org.netconform.harness.result.Outcome.ERROR ? failed
+                    : WsCase.Verdict.broken(what + ", expected Close 1009: " + failed.detail());
+        }
+        return s.serverSentClose && s.serverClose.closeCode() == 1009 ? WsCase.Verdict.ok(what + ": refused with 1009")
+                : WsCase.Verdict.broken(what + ", expected Close 1009: " + failed.detail());
+    }
+
+    static String unsolicitedNote(WireSession s) {
+        int n = s.unsolicitedMessages.size();
+        return n == 0 ? "" : " (" + n + " unsolicited message(s) of the server's own set apart, not taken as echoes)";
     }
 
     private static String firstDiff(InMessage a, InMessage b) {
@@ -216,31 +360,75 @@ final class ServerCases {
         return "";
     }
 
-    /** The server failed the connection: closed TCP, echoing nothing sent with or after the offending frame. */
+    /**
+     * The server failed the connection, judged on the wire: the valid prefix (if any) was echoed first; after
+     * the offending frame nothing was echoed and nothing answered (no Pong to a Ping in or after it, no Close
+     * that completes a closing handshake an invalid Close started: none without status, not 1000, not the
+     * offending code echoed); and TCP was closed. Which code a failing Close carries is judged by the SHOULDs
+     * on close codes (WS-CLOSE-21, -22, -23, WS-LIMIT-4) and the sender checks (WS-CLOSE-4, -5).
+     */
     static WsCase.Verdict failedConnection(WireSession s) {
-        if (s.messages.size() > s.echoedBefore) {
-            return WsCase.Verdict.broken("the server processed data after the offending frame: it echoed "
-                    + (s.messages.size() - s.echoedBefore) + " message(s)");
+        Offending o = s.offending;
+        if (o != null && o.prefixProblem != null) {
+            return WsCase.Verdict.noAnswer("not judged: the valid message(s) sent before the offending frame were not "
+                    + "echoed (" + o.prefixProblem.detail() + "), so the offending frame was not sent");
         }
+        if (s.messages.size() > s.echoedBefore) {
+            InMessage m = s.messages.get(s.echoedBefore);
+            return WsCase.Verdict.broken("the server processed data after the offending frame: it echoed "
+                    + (s.messages.size() - s.echoedBefore) + " message(s), the first " + (m.opcode() == TEXT ? "text" : "binary")
+                    + " of " + m.payload().length + " octets " + Values.hex(m.payload(), 16) + unsolicitedNote(s));
+        }
+        if (s.offendingSentNanos > 0) {
+            long until = o != null && o.probeSentNanos > 0 ? o.probeSentNanos : Long.MAX_VALUE;
+            List<InFrame> answers = s.frames.stream().filter(f -> f.opcode() == PONG && f.atNanos() >= s.offendingSentNanos
+                    && f.atNanos() < until).toList();
+            if (!answers.isEmpty()) {
+                return WsCase.Verdict.broken("the server answered a Ping sent with or after the offending frame: "
+                        + WireLog.describe(answers.get(0)));
+            }
+        }
+        if (o != null && s.serverSentClose && s.serverClose.atNanos() >= s.offendingSentNanos) {
+            List<Integer> codes = o.closeCodes();
+            int c = s.serverClose.closeCode();
+            if (!codes.isEmpty() && (c == -1 || c == 1000 || codes.contains(c))) {
+                return WsCase.Verdict.broken("the server answered the invalid Close as a valid one: Close " + closeText(s)
+                        + " in response to Close " + codes.stream().map(ServerCases::codeText).toList()
+                        + " completes a closing handshake instead of failing the connection");
+            }
+        }
+        String probe = o == null || o.probeSentNanos == 0 ? "" : o.probeAnswered
+                ? "; it still answered a Ping sent after the timeout" : "; a Ping sent after the timeout got no answer either";
         return switch (s.end) {
             case FIN, RESET -> WsCase.Verdict.ok("failed: " + (s.serverSentClose ? "Close " + closeText(s) + ", then " : "no Close, ")
-                    + (s.end == WireSession.End.FIN ? "TCP FIN" : "TCP reset"));
+                    + (s.end == WireSession.End.FIN ? "TCP FIN" : "TCP reset") + unsolicitedNote(s));
             case TIMEOUT -> WsCase.Verdict.broken("the connection was still open " + WsOptions.timeoutMs()
                     + " ms after the offending frame" + (s.serverSentClose ? " (the server sent Close " + closeText(s)
-                    + " but did not close TCP after the client's Close)" : " and the server sent no Close"));
+                    + " but did not close TCP after the client's Close)" : ": the server sent no Close and did not close TCP")
+                    + probe);
             case GARBAGE -> WsCase.Verdict.noAnswer(s.endDetail);
             case OPEN -> WsCase.Verdict.noAnswer("case ended with the connection open");
         };
     }
 
-    /** For SHOULDs on the close code of a failure: judged only where the server failed and sent a Close. */
+    static String codeText(int code) {
+        return code == -1 ? "without status" : code == -2 ? "with a 1-octet payload" : String.valueOf(code);
+    }
+
+    /**
+     * For SHOULDs on the close code of a failure: judged only where the server failed and sent a Close; the code
+     * must be one of {@code codes}, and anything else is reported with what was seen.
+     */
     static WsCase.Judge closeCodeIs(int... codes) {
         return s -> {
-            if (!failedConnection(s).passed()) {
-                return WsCase.Verdict.notApplicable("the server did not fail the connection");
+            WsCase.Verdict failed = failedConnection(s);
+            if (!failed.passed()) {
+                return failed.outcome() == org.netconform.harness.result.Outcome.ERROR ? failed
+                        : WsCase.Verdict.notApplicable("not judged here: the server did not fail the connection ("
+                        + failed.detail() + ")");
             }
             if (!s.serverSentClose) {
-                return WsCase.Verdict.notApplicable("no Close frame (see WS-CLOSE-21)");
+                return WsCase.Verdict.notApplicable("not judged here: the server failed without a Close frame (see WS-CLOSE-21)");
             }
             int c = s.serverClose.closeCode();
             for (int code : codes) {
@@ -248,8 +436,34 @@ final class ServerCases {
                     return WsCase.Verdict.ok("Close " + c);
                 }
             }
-            return WsCase.Verdict.broken("Close " + closeText(s) + ", expected " + Arrays.toString(codes));
+            return WsCase.Verdict.broken("Close " + closeText(s) + ", expected " + (codes.length == 1 ? codes[0]
+                    : Arrays.toString(codes)) + (c >= 0 && !org.netconform.reference.websocket.CloseCodes.isValidOnWire(c)
+                    ? " (and " + c + " is not valid on the wire, see WS-CLOSE-5)" : ""));
         };
+    }
+
+    /**
+     * For WS-CLOSE-21 (a failure is announced with a Close carrying a status code): judged where the server
+     * failed; a Close with a code valid on the wire passes whichever code it is (the code's own SHOULD says which
+     * one fits); no Close, a Close without status or with a code never valid on the wire is reported as seen.
+     */
+    static WsCase.Verdict failedWithAValidCode(WireSession s) {
+        WsCase.Verdict failed = failedConnection(s);
+        if (!failed.passed()) {
+            return failed.outcome() == org.netconform.harness.result.Outcome.ERROR ? failed
+                    : WsCase.Verdict.notApplicable("not judged here: the server did not fail the connection ("
+                    + failed.detail() + ")");
+        }
+        if (!s.serverSentClose) {
+            return WsCase.Verdict.broken("TCP closed without a Close frame");
+        }
+        int c = s.serverClose.closeCode();
+        if (c < 0) {
+            return WsCase.Verdict.broken("a Close " + codeText(c) + ": no status code");
+        }
+        return org.netconform.reference.websocket.CloseCodes.isValidOnWire(c)
+                ? WsCase.Verdict.ok("Close " + closeText(s))
+                : WsCase.Verdict.broken("Close " + closeText(s) + ": " + c + " is not a status code valid on the wire");
     }
 
     static String closeText(WireSession s) {

@@ -32,6 +32,7 @@ class ServerCloseScenarios {
             s.expected.add(ServerCases.msg(TEXT, utf8("Hello")));
             s.send("text \"Hello\"", text("Hello"));
             s.awaitMessages(1, WsOptions.timeoutMs());
+            s.echoedBefore = s.messages.size();
             s.clientSentClose = true;
             s.closeSentNanos = System.nanoTime();
             s.clientCloseCode = closePayloadOctets.length >= 2
@@ -231,18 +232,43 @@ class ServerCloseScenarios {
                 s -> (s.pongs().isEmpty() ? "not answered; " : "answered with a Pong; ") + ServerCases.summary(s));
     }
 
-    @ConformanceTest
-    @Requirement("WS-CLOSE-15")
-    void theServerSendsNoSecondClose(WebSocketServerAdapter ws) {
-        List<WsCase> cases = new ArrayList<>(protocolErrorCases());
-        cases.addAll(validCloseCases().subList(0, 4));
-        cases.add(WsCase.of("7.1.2", "two Closes in one write", s -> {
+    static List<WsCase> twoClosesCases() {
+        return List.of(WsCase.of("7.1.2", "two Closes in one write", s -> {
             ServerCases.mustOpen(s);
             s.clientSentClose = true;
             s.send("Close 1000 twice", concat(frame(CLOSE, closePayload(1000, new byte[0])),
                     frame(CLOSE, closePayload(1001, new byte[0]))));
             s.readToEnd(WsOptions.timeoutMs());
         }));
+    }
+
+    static List<WsCase> noProcessingAfterFailureCases() {
+        return List.of(
+                fails("C.20.1", "text with RSV1, then a ping and a text, in one write", concat(ServerCases.rsvFrame(4, TEXT, utf8("x")),
+                        frame(PING, utf8("still there?")), text("echo me"))),
+                fails("C.20.2", "reserved opcode 3, then a ping and a text, in one write", concat(frame(3, new byte[0]),
+                        frame(PING, utf8("still there?")), text("echo me"))),
+                fails("C.20.3", "continuation with nothing to continue, then a ping and a text",
+                        concat(frame(true, 0, utf8("x")), frame(PING, utf8("still there?")), text("echo me"))));
+    }
+
+    /** Every case in which the server should fail the connection and announce it with a Close (WS-CLOSE-21). */
+    static List<WsCase> everyFailureCase() {
+        List<WsCase> cases = new ArrayList<>(protocolErrorCases());
+        cases.addAll(invalidCodeCases(1004, 1016, 1100, 2000, 2999));
+        cases.addAll(openCodeCases());
+        cases.addAll(ServerUtf8Scenarios.invalidSingleFrameCases());
+        cases.addAll(ServerUtf8Scenarios.invalidAcrossFragmentsCases());
+        cases.addAll(noProcessingAfterFailureCases());
+        return cases;
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CLOSE-15")
+    void theServerSendsNoSecondClose(WebSocketServerAdapter ws) {
+        List<WsCase> cases = new ArrayList<>(protocolErrorCases());
+        cases.addAll(validCloseCases().subList(0, 4));
+        cases.addAll(twoClosesCases());
         CaseRunner.check(ws, "whoever started the closing handshake, the server sends at most one Close", cases,
                 s -> s.serverCloses <= 1 ? WsCase.Verdict.ok(s.serverCloses + " Close")
                         : WsCase.Verdict.broken(s.serverCloses + " Close frames from the server"));
@@ -282,33 +308,16 @@ class ServerCloseScenarios {
     @ConformanceTest
     @Requirement("WS-CLOSE-20")
     void afterFailingTheServerProcessesNoMoreInput(WebSocketServerAdapter ws) {
-        List<WsCase> cases = List.of(
-                fails("C.20.1", "text with RSV1, then a ping and a text, in one write", concat(ServerCases.rsvFrame(4, TEXT, utf8("x")),
-                        frame(PING, utf8("still there?")), text("echo me"))),
-                fails("C.20.2", "reserved opcode 3, then a ping and a text, in one write", concat(frame(3, new byte[0]),
-                        frame(PING, utf8("still there?")), text("echo me"))),
-                fails("C.20.3", "continuation with nothing to continue, then a ping and a text",
-                        concat(frame(true, 0, utf8("x")), frame(PING, utf8("still there?")), text("echo me"))));
-        CaseRunner.check(ws, "after the offending frame: no Pong, no echo, TCP closed", cases, s -> {
-            WsCase.Verdict v = ServerCases.failedConnection(s);
-            if (!v.passed()) {
-                return v;
-            }
-            return s.pongs().isEmpty() ? v : WsCase.Verdict.broken("answered the Ping after the offending frame");
-        });
+        CaseRunner.check(ws, "after the offending frame: no Pong, no echo, TCP closed", noProcessingAfterFailureCases(),
+                ServerCases::failedConnection);
     }
 
     @ConformanceTest
     @Requirement("WS-CLOSE-21")
     void failingSendsACloseFirst(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "when the server fails the connection it sends a Close frame before closing TCP",
-                protocolErrorCases(), s -> {
-                    if (!ServerCases.failedConnection(s).passed()) {
-                        return WsCase.Verdict.notApplicable("the server did not fail the connection");
-                    }
-                    return s.serverSentClose ? WsCase.Verdict.ok("Close " + ServerCases.closeText(s))
-                            : WsCase.Verdict.broken("TCP closed without a Close frame");
-                });
+        CaseRunner.check(ws, "when the server fails the connection it sends a Close frame with a status code valid on "
+                + "the wire before closing TCP (any such code here; which one fits is WS-CLOSE-22, -23 and WS-LIMIT-4)",
+                everyFailureCase(), ServerCases::failedWithAValidCode);
     }
 
     @ConformanceTest

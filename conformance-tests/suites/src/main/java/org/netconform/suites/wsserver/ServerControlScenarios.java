@@ -36,7 +36,11 @@ class ServerControlScenarios {
                 s.send(title, f);
             }
             s.lastPingSentNanos = System.nanoTime();
-            s.awaitPongs(1, WsOptions.timeoutMs());
+            if (!s.awaitPongs(1, WsOptions.timeoutMs()) && s.end == WireSession.End.OPEN && !s.serverSentClose) {
+                // no Pong yet: does the server still process input? (aux: a text sent after the Ping was echoed)
+                s.send("probe: a text after the unanswered Ping", ServerCases.text("netconform-probe"));
+                s.aux = s.awaitMessages(1, WsOptions.timeoutMs());
+            }
             ServerCases.closeNormally(s);
         });
     }
@@ -57,9 +61,21 @@ class ServerControlScenarios {
         byte[] want = s.expected.get(0).payload();
         List<byte[]> pongs = s.pongs();
         if (pongs.isEmpty()) {
-            return s.end == WireSession.End.GARBAGE ? WsCase.Verdict.noAnswer(s.endDetail)
-                    : WsCase.Verdict.broken("no Pong" + (s.serverSentClose ? "; the server closed with " + ServerCases.closeText(s)
-                    : s.end != WireSession.End.OPEN ? "; " + s.endDetail : " within " + WsOptions.timeoutMs() + " ms"));
+            if (s.end == WireSession.End.GARBAGE) {
+                return WsCase.Verdict.noAnswer(s.endDetail);
+            }
+            if (s.serverSentClose && (s.aux == null || !s.aux)) {
+                return WsCase.Verdict.broken("no Pong; the server closed with " + ServerCases.closeText(s));
+            }
+            if (Boolean.TRUE.equals(s.aux)) {
+                return WsCase.Verdict.broken("no Pong within " + WsOptions.timeoutMs() + " ms, though the server echoed a "
+                        + "text sent after the Ping: it processed later input and left the Ping unanswered");
+            }
+            if (s.end == WireSession.End.FIN || s.end == WireSession.End.RESET) {
+                return WsCase.Verdict.broken("no Pong; the server ended the connection: " + s.endDetail);
+            }
+            return WsCase.Verdict.noAnswer("no Pong within " + WsOptions.timeoutMs() + " ms and no echo of a text sent "
+                    + "after the Ping: a timeout (slow or hung server), not a verdict");
         }
         if (!Arrays.equals(pongs.get(0), want)) {
             return WsCase.Verdict.broken("Pong payload " + Values.hex(pongs.get(0), 16) + ", Ping had "

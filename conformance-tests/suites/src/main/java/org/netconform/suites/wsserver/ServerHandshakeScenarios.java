@@ -181,6 +181,53 @@ class ServerHandshakeScenarios {
         return handshake(id, title, origin, (s, r) -> serialize(r));
     }
 
+    static List<WsCase> acceptCases() {
+        return List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                standard("H.26.2", "a second handshake (another key)", Optional.empty()));
+    }
+
+    static List<WsCase> resourceNameCases() {
+        return List.of(variant("H.27.1", "request for /netconform-no-such-resource",
+                r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers())));
+    }
+
+    static List<WsCase> subprotocolCases() {
+        return List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
+                variant("H.30.2", "offering x-netconform-a, x-netconform-b",
+                        r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
+    }
+
+    static List<WsCase> extensionCases() {
+        return List.of(variant("H.31.1", "offering x-netconform-unknown",
+                r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown")));
+    }
+
+    static List<WsCase> malformedExtensionCases() {
+        List<WsCase> cases = new ArrayList<>();
+        String[] bad = {"foo;;", ", ,", "foo; bar=\"a b\""};
+        for (int i = 0; i < bad.length; i++) {
+            String value = bad[i];
+            cases.add(variant("H.32." + (i + 1), "Sec-WebSocket-Extensions: " + value,
+                    r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
+        }
+        return cases;
+    }
+
+    /** Every handshake case that needs no declared capability. */
+    static List<WsCase> everyCase() {
+        List<WsCase> all = new ArrayList<>();
+        all.addAll(badRequestCases());
+        all.addAll(upgradeHeaderCases());
+        all.addAll(badKeyCases());
+        all.addAll(tolerantCases());
+        all.addAll(acceptCases());
+        all.addAll(versionCases());
+        all.addAll(subprotocolCases());
+        all.addAll(extensionCases());
+        all.addAll(malformedExtensionCases());
+        return all;
+    }
+
     @ConformanceTest
     @Requirement("WS-HS-21")
     void wrongMethodVersionOrHostIsRefused(WebSocketServerAdapter ws) {
@@ -229,9 +276,7 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-26")
     void theAcceptValueIsComputedFromTheKey(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))",
-                List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
-                        standard("H.26.2", "a second handshake (another key)", Optional.empty())), s -> {
+        CaseRunner.check(ws, "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))", acceptCases(), s -> {
                     if (s.response == null || s.response.status() != 101) {
                         WsCase.Verdict v = upgraded(s);
                         return v.outcome() == org.netconform.harness.result.Outcome.ERROR ? v
@@ -248,9 +293,7 @@ class ServerHandshakeScenarios {
     @Requirement("WS-HS-27")
     @RequiresCapability(WebSocketServerAdapter.RESOURCE_NAME)
     void anUnservedResourceNameIsRefused(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101",
-                List.of(variant("H.27.1", "request for /netconform-no-such-resource",
-                        r -> new HttpRequestHead(r.method(), "/netconform-no-such-resource", r.version(), r.headers()))),
+        CaseRunner.check(ws, "a request for another path gets an HTTP error (404), never 101", resourceNameCases(),
                 ServerHandshakeScenarios::refused);
     }
 
@@ -289,9 +332,7 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-30")
     void noSubprotocolIsSelectedUnlessOffered(WebSocketServerAdapter ws) {
-        List<WsCase> cases = List.of(standard("H.25.1", "a standard handshake", Optional.empty()),
-                variant("H.30.2", "offering x-netconform-a, x-netconform-b",
-                        r -> with(r, Handshake.SEC_WEBSOCKET_PROTOCOL, "x-netconform-a, x-netconform-b")));
+        List<WsCase> cases = subprotocolCases();
         CaseRunner.check(ws, "no Sec-WebSocket-Protocol unless offered; at most one offered value", cases, s -> {
             WsCase.Verdict v = upgraded(s);
             if (!v.passed()) {
@@ -313,9 +354,7 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-31")
     void unknownExtensionsAreNotEchoed(WebSocketServerAdapter ws) {
-        CaseRunner.check(ws, "an offer of x-netconform-unknown is not accepted",
-                List.of(variant("H.31.1", "offering x-netconform-unknown",
-                        r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, "x-netconform-unknown"))), s -> {
+        CaseRunner.check(ws, "an offer of x-netconform-unknown is not accepted", extensionCases(), s -> {
                     WsCase.Verdict v = upgraded(s);
                     if (!v.passed()) {
                         return WsCase.Verdict.noAnswer("not upgraded: " + v.detail());
@@ -329,14 +368,8 @@ class ServerHandshakeScenarios {
     @ConformanceTest
     @Requirement("WS-HS-32")
     void malformedExtensionOffersAreRefused(WebSocketServerAdapter ws) {
-        List<WsCase> cases = new ArrayList<>();
-        String[] bad = {"foo;;", ", ,", "foo; bar=\"a b\""};
-        for (int i = 0; i < bad.length; i++) {
-            String value = bad[i];
-            cases.add(variant("H.32." + (i + 1), "Sec-WebSocket-Extensions: " + value,
-                    r -> with(r, Handshake.SEC_WEBSOCKET_EXTENSIONS, value)));
-        }
-        CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101", cases,
+        CaseRunner.check(ws, "a Sec-WebSocket-Extensions value outside the §9.1 grammar is never answered with 101",
+                malformedExtensionCases(),
                 ServerHandshakeScenarios::refused);
     }
 
@@ -366,15 +399,5 @@ class ServerHandshakeScenarios {
         String allowed = ws.allowedOrigin().orElseThrow(() -> new IllegalStateException("origin-policy without allowedOrigin"));
         return List.of(standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
                 standard("S.3.2", "Origin: " + allowed, Optional.of(allowed)));
-    }
-
-    @ConformanceTest
-    @Requirement("WS-SEC-5")
-    void whetherAForeignOriginIsAcceptedIsRecorded(WebSocketServerAdapter ws) {
-        CaseRunner.record(ws, "recorded: the answer to a foreign Origin and to none", List.of(
-                        standard("S.3.1", "Origin: http://evil.example", Optional.of("http://evil.example")),
-                        standard("H.25.1", "a standard handshake", Optional.empty())),
-                s -> answered(s) == null ? "no response" : s.response.status() == 101 ? "accepted (101)"
-                        : "refused (" + s.response.status() + ")");
     }
 }

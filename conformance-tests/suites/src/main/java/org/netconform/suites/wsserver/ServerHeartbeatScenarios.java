@@ -30,6 +30,17 @@ class ServerHeartbeatScenarios {
                 }));
     }
 
+    /** Watches an idle connection before any other case: what the server sends on its own (see {@link UnsolicitedMessages}). */
+    static WsCase learningCase() {
+        long ms = WsOptions.learnMs();
+        return WsCase.of("U.0", "idle for " + ms + " ms before the other cases: what the server sends on its own", s -> {
+            ServerCases.mustOpen(s);
+            s.openedNanos = System.nanoTime();
+            s.watch(ms);
+            ServerCases.closeNormally(s);
+        });
+    }
+
     static String describeIdle(WireSession s) {
         List<InFrame> pings = s.pings();
         List<String> parts = new ArrayList<>();
@@ -48,8 +59,10 @@ class ServerHeartbeatScenarios {
         if (unsolicitedPongs > 0) {
             parts.add(unsolicitedPongs + " unsolicited Pong(s)");
         }
-        if (!s.messages.isEmpty()) {
-            parts.add(s.messages.size() + " message(s) of its own, first \"" + s.messages.get(0).text() + "\"");
+        List<InMessage> own = new ArrayList<>(s.unsolicitedMessages);
+        own.addAll(s.messages);
+        if (!own.isEmpty()) {
+            parts.add(own.size() + " message(s) of its own, first \"" + own.get(0).text() + "\"");
         }
         if (s.serverClosedFirst) {
             parts.add("the server closed after " + (s.serverClose.atNanos() - s.openedNanos) / 1_000_000 + " ms with "
@@ -74,5 +87,32 @@ class ServerHeartbeatScenarios {
     void idleBehaviourIsRecorded(WebSocketServerAdapter ws) {
         CaseRunner.record(ws, "recorded: whether the server closes a connection that stays idle", idleCases().subList(0, 1),
                 ServerHeartbeatScenarios::describeIdle);
+    }
+
+    @ConformanceTest
+    @Requirement("WS-CTRL-12")
+    void messagesTheServerSendsOnItsOwnAreRecorded(WebSocketServerAdapter ws) {
+        List<CaseRunner.Done> done = CaseRunner.run(ws, ServerCaseCatalog.all(ws));
+        TargetRun tr = CaseRunner.targetRun(ws);
+        List<String> lines = new ArrayList<>();
+        lines.add(tr.profileNow().describe());
+        done.stream().filter(d -> d.wsCase().id().equals("U.0")).findFirst().ifPresent(d -> {
+            List<InMessage> seen = new ArrayList<>(d.session().messages);
+            seen.addAll(d.session().unsolicitedMessages);
+            lines.add("learning window (case U.0, " + WsOptions.learnMs() + " ms idle): " + (seen.isEmpty()
+                    ? "nothing" : seen.size() + " message(s): " + seen.stream().limit(5).map(m -> (m.opcode() == ServerCases.TEXT
+                    ? "text \"" + m.text() + "\"" : "binary " + org.netconform.harness.Values.hex(m.payload(), 16))).toList())
+                    + (d.error() != null ? " (no answer: " + CaseRunner.message(d.error()) + ")" : ""));
+            tr.files.judged(d, "WS-CTRL-12", String.valueOf(org.netconform.harness.Observation.test()), "RECORDED",
+                    "the learning window").ifPresent(p -> org.netconform.harness.Observation.file("case U.0", p));
+        });
+        List<CaseRunner.Done> with = done.stream().filter(d -> !d.session().unsolicitedMessages.isEmpty()).toList();
+        long total = with.stream().mapToLong(d -> d.session().unsolicitedMessages.size()).sum();
+        lines.add("during the cases: " + total + " unsolicited message(s) in " + with.size() + " of " + done.size()
+                + " cases, each set apart from the echoes" + (with.isEmpty() ? "" : "; e.g. in "
+                + with.stream().limit(10).map(d -> d.wsCase().id()).toList()));
+        org.netconform.harness.Check.record("recorded: the data messages the server sends on its own (learned on an idle "
+                + "connection before the cases, or declared with -D" + UnsolicitedMessages.PROPERTY + "), and how often "
+                + "they came during the cases", String.join("\n", lines));
     }
 }

@@ -107,12 +107,15 @@ class ServerLimitScenarios {
 
     static boolean stillServes(WireSession s) {
         try (WireSession second = new WireSession(s.uri(), s.trustAll())) {
+            second.unsolicited = s.unsolicited;
             boolean ok = second.open();
             if (ok) {
                 second.send("text on a second connection", ServerCases.text("still serving?"));
                 ok = second.awaitMessages(1, WsOptions.timeoutMs());
             }
             s.note("second connection " + (ok ? "echoed a text: the server still serves" : "got no echo:\n" + second.log()));
+            // its frames are the server's too: the sender checks see them with this case's
+            s.senderViolations.addAll(second.senderViolations);
             return ok;
         } catch (Exception e) {
             s.note("second connection failed: " + e);
@@ -204,10 +207,27 @@ class ServerLimitScenarios {
     @Requirement("WS-LIMIT-4")
     @RequiresCapability(WebSocketServerAdapter.LIMITS)
     void limitsAreAnsweredWith1009(WebSocketServerAdapter ws) {
+        CaseRunner.check(ws, "the Close for a frame or message over the limit carries 1009", declaredLimitCases(ws),
+                ServerCases.closeCodeIs(1009));
+    }
+
+    static List<WsCase> headerProbeCases() {
+        return List.of(WsCase.of("LIM.6.1", "binary frame header announcing 2^40 octets, 1 KiB of payload, 1 s watch", s -> {
+            ServerCases.mustOpen(s);
+            s.send("header announcing 2^40 octets + 1 KiB", ServerCases.concat(
+                    ServerCases.bytes(0x82, 0xFF, 0, 0, 1, 0, 0, 0, 0, 0, 9, 8, 7, 6), new byte[K]));
+            s.watch(1000);
+            s.note(s.serverSentClose || s.end != WireSession.End.OPEN ? "failed on the header"
+                    : "waiting for the payload after 1 s");
+        }));
+    }
+
+    /** The cases that need the declared limits (capability limits). */
+    static List<WsCase> declaredLimitCases(WebSocketServerAdapter ws) {
         List<WsCase> cases = new ArrayList<>(hugeHeaderCases(ws.maxFramePayload().orElse(limitOf(ws))));
         cases.addAll(longMessageCases(limitOf(ws)));
         cases.addAll(oneOverCases(limitOf(ws)));
-        CaseRunner.check(ws, "the Close for a frame or message over the limit carries 1009", cases, ServerCases.closeCodeIs(1009));
+        return cases;
     }
 
     @ConformanceTest
@@ -216,14 +236,7 @@ class ServerLimitScenarios {
         String declared = "declared: message " + (ws.maxMessageSize().isPresent() ? ws.maxMessageSize().getAsLong() : "?")
                 + ", frame " + (ws.maxFramePayload().isPresent() ? ws.maxFramePayload().getAsLong() : "?") + "; ";
         CaseRunner.record(ws, "recorded: declared limits, and the reaction to a header announcing 2^40 octets (1 KiB sent)",
-                List.of(WsCase.of("LIM.6.1", "binary frame header announcing 2^40 octets, 1 KiB of payload, 1 s watch", s -> {
-                    ServerCases.mustOpen(s);
-                    s.send("header announcing 2^40 octets + 1 KiB", ServerCases.concat(
-                            ServerCases.bytes(0x82, 0xFF, 0, 0, 1, 0, 0, 0, 0, 0, 9, 8, 7, 6), new byte[K]));
-                    s.watch(1000);
-                    s.note(s.serverSentClose || s.end != WireSession.End.OPEN ? "failed on the header"
-                            : "waiting for the payload after 1 s");
-                })), s -> declared + (s.log().contains("failed on the header") ? "fails on the header: " + ServerCases.summary(s)
+                headerProbeCases(), s -> declared + (s.log().contains("failed on the header") ? "fails on the header: " + ServerCases.summary(s)
                         : "reads the payload (no reaction within 1 s)"));
     }
 

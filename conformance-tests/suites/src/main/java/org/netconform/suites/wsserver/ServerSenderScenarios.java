@@ -1,6 +1,5 @@
 package org.netconform.suites.wsserver;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -16,32 +15,14 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 @Execution(ExecutionMode.CONCURRENT)
 class ServerSenderScenarios {
 
-    static List<WsCase> everything() {
-        List<WsCase> all = new ArrayList<>();
-        all.addAll(ServerFramingScenarios.lengthCases());
-        all.addAll(ServerFramingScenarios.chopCases());
-        all.addAll(ServerFramingScenarios.maskKeyCases());
-        all.addAll(ServerControlScenarios.pingCases());
-        all.addAll(ServerControlScenarios.burstCases());
-        all.addAll(ServerFragmentationScenarios.deliveryCases());
-        all.addAll(ServerFragmentationScenarios.interleavedControlCases());
-        all.addAll(ServerFragmentationScenarios.autoFragmentCases());
-        all.addAll(ServerUtf8Scenarios.validCodePointCases());
-        all.addAll(ServerUtf8Scenarios.invalidSingleFrameCases());
-        all.addAll(ServerCloseScenarios.validCloseCases());
-        all.addAll(ServerCloseScenarios.protocolErrorCases());
-        all.addAll(ServerCloseScenarios.openCodeCases());
-        all.addAll(ServerHeartbeatScenarios.idleCases());
-        return all;
-    }
-
     static void check(WebSocketServerAdapter ws, SenderRule rule, String expected) {
-        CaseRunner.check(ws, expected + " (every frame the server sent in " + everything().size() + " cases)", everything(),
+        List<WsCase> every = ServerCaseCatalog.all(ws);
+        CaseRunner.check(ws, expected + " (every frame the server sent in every case: " + every.size() + " cases)", every,
                 s -> {
                     List<SenderViolation> v = s.senderViolations.stream().filter(x -> x.rule() == rule).toList();
                     return v.isEmpty() ? WsCase.Verdict.ok(s.frames.size() + " frame(s) checked")
                             : WsCase.Verdict.broken(v.get(0) + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : ""));
-                });
+                }, true);
     }
 
     @ConformanceTest

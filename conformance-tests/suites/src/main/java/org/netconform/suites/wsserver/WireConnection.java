@@ -51,6 +51,11 @@ final class WireConnection implements AutoCloseable {
 
     /** Connects to the URI's host and port (default 80, or 443 for wss), with a TLS handshake for wss. */
     static WireConnection open(URI uri, boolean trustAll, long timeoutMs) throws IOException {
+        return open(uri, trustAll, timeoutMs, 0);
+    }
+
+    /** As {@link #open(URI, boolean, long)}, with a small receive buffer when {@code receiveBuffer} > 0 (a slow reader). */
+    static WireConnection open(URI uri, boolean trustAll, long timeoutMs, int receiveBuffer) throws IOException {
         String host = uri.getHost();
         boolean tls = isTls(uri);
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
@@ -65,6 +70,9 @@ final class WireConnection implements AutoCloseable {
         Watchdog.watch(c);
         try {
             s.setTcpNoDelay(true);
+            if (receiveBuffer > 0) {
+                s.setReceiveBufferSize(receiveBuffer);
+            }
             s.connect(new InetSocketAddress(host, port), (int) timeoutMs);
             if (tls) {
                 SSLSocket ssl = (SSLSocket) sslFactory(trustAll).createSocket(s, host, port, true);

@@ -54,6 +54,7 @@ public final class WireSession implements AutoCloseable {
     private long totalRead;
     private long headRead = -1;
     private boolean waitedAfterHead;
+    private int unparsedAtClose = -1;
     private long readCap = WsOptions.caseOctets();
     private long frameCap = 1024 * 1024;
     private long frameBudget = WsOptions.caseFrames() + readCap / 512;
@@ -102,6 +103,23 @@ public final class WireSession implements AutoCloseable {
     int clientCloseCode = -1;
     /** A second fact a case establishes (e.g. another connection still served). */
     Boolean aux;
+    /** What the server sends on its own; such messages are kept apart from the echoes (see {@link UnsolicitedMessages}). */
+    UnsolicitedMessages unsolicited = UnsolicitedMessages.none();
+    /** The data messages the server sent on its own in this session, never counted as echoes. */
+    final List<InMessage> unsolicitedMessages = new KeptList<>(256, 64, InMessage.DROPPED);
+    /** How long the last {@link #awaitMessages} waited at most, for the reason of a timeout. */
+    long lastWaitMs;
+    /** In a failure case: the offending octets and what happened around them. */
+    Offending offending;
+    /** The adapter's declared limits (capability limits), -1 when none; a case beyond them expects 1009. */
+    long declaredMaxMessage = -1;
+    long declaredMaxFrame = -1;
+    /** Set by an echo case whose message is beyond a declared limit: why it expects Close 1009 instead of the echo. */
+    String beyondLimit;
+    /** For a case that judges crashes: how the server the adapter runs stopped during this case, if it did. */
+    String serverDied;
+    /** The TCP receive buffer to ask for before connecting (0: the system's); small for a slow reader. */
+    int receiveBuffer;
 
     public WireSession(URI uri, boolean trustAll) {
         this.uri = uri;
@@ -125,7 +143,7 @@ public final class WireSession implements AutoCloseable {
         if (connection != null) {
             throw new IllegalStateException("a session connects once");
         }
-        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs());
+        connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs(), receiveBuffer);
         note(connection.description());
     }
 
@@ -300,6 +318,7 @@ public final class WireSession implements AutoCloseable {
      * or the timeout passes. Returns whether {@code n} messages arrived.
      */
     public boolean awaitMessages(int n, long timeoutMs) throws IOException {
+        lastWaitMs = timeoutMs;
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (messages.size() < n) {
             if (serverSentClose || end != End.OPEN) {
@@ -421,7 +440,12 @@ public final class WireSession implements AutoCloseable {
             case 0x0, 0x1, 0x2 -> {
                 InMessage m = assembler.accept(f, senderViolations);
                 if (m != null) {
-                    messages.add(keep(m));
+                    if (unsolicited.isUnsolicited(m, nextExpected())) {
+                        unsolicitedMessages.add(keep(m));
+                        note("    (unsolicited: the server sends this on its own; not an echo)");
+                    } else {
+                        messages.add(keep(m));
+                    }
                 }
             }
             default -> {
@@ -497,6 +521,17 @@ public final class WireSession implements AutoCloseable {
             harnessStop = why;
         }
         ended(End.TIMEOUT, why);
+    }
+
+    /** The data message the case expects next (by {@link #expected} and what has come back), or null. */
+    private InMessage nextExpected() {
+        List<InMessage> data = expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).toList();
+        return messages.size() < data.size() ? data.get(messages.size()) : null;
+    }
+
+    /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
+    int unparsedOctets() {
+        return unparsedAtClose >= 0 ? unparsedAtClose : inbound.available();
     }
 
     /** Reads more octets before the deadline; false on timeout or end (recorded in {@link #end}). */
@@ -601,6 +636,9 @@ public final class WireSession implements AutoCloseable {
         }
         if (writeStall == null && connection != null && connection.stalled() != null) {
             writeStall = connection.stalled();
+        }
+        if (unparsedAtClose < 0) {
+            unparsedAtClose = inbound.available();
         }
         inbound.release();
         assembler = new InboundMessages();

@@ -13,8 +13,10 @@ import org.netconform.harness.result.Outcome;
  * @param frameCap largest frame the server may send in this case
  * @param readCap  total octets the server may send in this case (its frame budget follows, see
  *                 {@link WireSession#caps}); more stops the case, ERROR "the server sent more than ..."
+ * @param crashIsVerdict whether the judge looks at a crash of the server during the case (concurrency cases):
+ *                 then the case is not run again after a crash, and the crash is on its session
  */
-public record WsCase(String id, String title, Action action, long frameCap, long readCap) {
+public record WsCase(String id, String title, Action action, long frameCap, long readCap, boolean crashIsVerdict) {
 
     /** The client's script; it leaves everything it saw in the session. */
     @FunctionalInterface
@@ -56,10 +58,15 @@ public record WsCase(String id, String title, Action action, long frameCap, long
     }
 
     public static WsCase of(String id, String title, Action action) {
-        return new WsCase(id, title, action, 1024 * 1024, WsOptions.caseOctets());
+        return new WsCase(id, title, action, 1024 * 1024, WsOptions.caseOctets(), false);
     }
 
     public WsCase caps(long frame, long total) {
-        return new WsCase(id, title, action, frame, total);
+        return new WsCase(id, title, action, frame, total, crashIsVerdict);
+    }
+
+    /** This case's judge looks at a crash of the server during it (see {@link #crashIsVerdict}). */
+    public WsCase judgingCrashes() {
+        return new WsCase(id, title, action, frameCap, readCap, true);
     }
 }

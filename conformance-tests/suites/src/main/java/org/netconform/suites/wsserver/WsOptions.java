@@ -55,6 +55,14 @@ public final class WsOptions {
         return Long.getLong("netconform.ws.idleMs", 2500);
     }
 
+    /**
+     * {@code netconform.ws.learnMs} (default 1500): how long the suite watches an idle connection before the
+     * cases, to learn what the server sends on its own (skipped when {@code netconform.ws.unsolicited} declares it).
+     */
+    public static long learnMs() {
+        return Long.getLong("netconform.ws.learnMs", 1500);
+    }
+
     public static boolean trustAll() {
         return Boolean.getBoolean("netconform.trustAll");
     }

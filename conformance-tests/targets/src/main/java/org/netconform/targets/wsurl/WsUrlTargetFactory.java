@@ -18,8 +18,10 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
  * The target's ID is the URL with every character other than letters, digits, '.' and '-' replaced by '-'
  * (e.g. {@code ws-127.0.0.1-7777-ws}), which also names its baseline file. Optional properties:
  * {@code netconform.ws.capabilities} (comma-separated, see {@link WebSocketServerAdapter}),
- * {@code netconform.ws.allowedOrigin}, {@code netconform.ws.maxMessageSize},
- * {@code netconform.ws.heartbeatMs}; {@code netconform.trustAll=true} accepts any certificate on wss.
+ * {@code netconform.ws.allowedOrigin} (declares the capability origin-policy too), {@code netconform.ws.maxMessageSize}
+ * and {@code netconform.ws.maxFramePayload} (either declares the capability limits), {@code netconform.ws.heartbeatMs};
+ * {@code netconform.trustAll=true} accepts any certificate on wss. What the server sends on its own is learned before
+ * the cases, or declared with {@code netconform.ws.unsolicited} (see the endpoint suite's UnsolicitedMessages).
  */
 public final class WsUrlTargetFactory implements TargetFactory {
 
@@ -65,8 +67,16 @@ public final class WsUrlTargetFactory implements TargetFactory {
         @Override
         public Set<String> capabilities() {
             String caps = System.getProperty("netconform.ws.capabilities", "");
-            return Arrays.stream(caps.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet());
+            java.util.Set<String> declared = Arrays.stream(caps.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
+            // declaring the allowed origins or a limit is declaring the capability
+            if (System.getProperty("netconform.ws.allowedOrigin") != null) {
+                declared.add(ORIGIN_POLICY);
+            }
+            if (maxMessageSize().isPresent() || maxFramePayload().isPresent()) {
+                declared.add(LIMITS);
+            }
+            return java.util.Set.copyOf(declared);
         }
 
         @Override
@@ -77,6 +87,12 @@ public final class WsUrlTargetFactory implements TargetFactory {
         @Override
         public OptionalLong maxMessageSize() {
             Long v = Long.getLong("netconform.ws.maxMessageSize");
+            return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+        }
+
+        @Override
+        public OptionalLong maxFramePayload() {
+            Long v = Long.getLong("netconform.ws.maxFramePayload");
             return v == null ? OptionalLong.empty() : OptionalLong.of(v);
         }
 
