@@ -345,7 +345,15 @@ public final class HostileWsServer implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
-                case "--mode" -> mode = Mode.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--mode" -> {
+                    try {
+                        mode = Mode.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("unknown --mode " + v + "; one of " + java.util.Arrays.toString(Mode.values())
+                                .toLowerCase(Locale.ROOT).replace('_', '-'));
+                        System.exit(2);
+                    }
+                }
                 case "--port" -> port = Integer.parseInt(v);
                 case "--rate" -> rate = Long.parseLong(v);
                 case "--frame" -> frame = Integer.parseInt(v);
