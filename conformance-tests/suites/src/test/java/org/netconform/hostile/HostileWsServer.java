@@ -69,6 +69,7 @@ public final class HostileWsServer implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final int port;
     private volatile boolean closed;
 
     /**
@@ -84,7 +85,7 @@ public final class HostileWsServer implements AutoCloseable {
         if (mode == Mode.DIES_AFTER) {
             server = null;
             echo = new EchoServer(EchoServerConfig.defaults().withOriginPolicy(OriginPolicy.allowAll()));
-            echo.start(port);
+            this.port = echo.start(port);
             Thread t = new Thread(this::dieAfter, "hostile-dies-after");
             t.setDaemon(true);
             t.start();
@@ -94,6 +95,7 @@ public final class HostileWsServer implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this.port = server.getLocalPort();
         Thread t = new Thread(this::acceptLoop, "hostile-accept-" + mode);
         t.setDaemon(true);
         t.start();
@@ -103,8 +105,9 @@ public final class HostileWsServer implements AutoCloseable {
         return new HostileWsServer(mode, 0, 0, 16, 40);
     }
 
+    /** The port it listens on (or listened on, once a dying server has died). */
     public int port() {
-        return echo != null ? echo.port() : server.getLocalPort();
+        return port;
     }
 
     public String url() {
