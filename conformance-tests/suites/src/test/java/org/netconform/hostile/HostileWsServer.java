@@ -375,7 +375,11 @@ public final class HostileWsServer implements AutoCloseable {
         }
         HostileWsServer s = new HostileWsServer(mode, port, rate, frame, after);
         System.out.println("hostile server (" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-') + ") on " + s.url());
-        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.printf("hostile server (%s): %d connections, %.1f MiB sent%n",
+                    s.mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.accepted(), s.sent() / 1048576.0);
+            s.close();
+        }));
         Thread.sleep(Duration.ofDays(365).toMillis());
     }
 }
