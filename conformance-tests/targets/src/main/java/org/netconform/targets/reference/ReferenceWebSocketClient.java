@@ -20,13 +20,29 @@ public class ReferenceWebSocketClient implements WebSocketClientAdapter {
 
     @Override
     public Set<String> capabilities() {
-        return Set.of(OBSERVE_PINGS, OBSERVE_CLOSE, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, EXTENSIONS);
+        return Set.of(OBSERVE_PINGS, OBSERVE_CLOSE, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, EXTENSIONS, TLS, BROWSER,
+                LIMITS);
+    }
+
+    @Override
+    public java.util.OptionalLong maxMessageSize() {
+        return java.util.OptionalLong.of(WebSocketClient.Options.defaults().maxMessageSize());
+    }
+
+    /** The origin it sends, acting as a browser client would for a page of this origin (WS-SEC-1). */
+    public static final String ORIGIN = "http://www.example.com";
+
+    @Override
+    public java.util.Optional<String> origin() {
+        return java.util.Optional.of(ORIGIN);
     }
 
     /** The client to drive; the self-tests override this with a broken one. */
     protected WebSocketClient client(ConnectRequest request) {
-        return new WebSocketClient(WebSocketClient.Options.defaults().withSubprotocols(request.subprotocols())
-                .withExtensions(request.extensions()).withTimeouts(request.timeout(), Duration.ofSeconds(2)));
+        WebSocketClient.Options o = WebSocketClient.Options.defaults().withSubprotocols(request.subprotocols())
+                .withExtensions(request.extensions()).withTimeouts(request.timeout(), Duration.ofSeconds(2))
+                .withOrigin(ORIGIN);
+        return new WebSocketClient(request.sslContext() == null ? o : o.withSslContext(request.sslContext()));
     }
 
     @Override
