@@ -20,9 +20,12 @@ import javax.net.ssl.X509TrustManager;
  * @param timeout      how long {@link WebSocketClientAdapter#connect} may block
  * @param trustStore   for a {@code wss://} URI: the certificates to trust instead of the platform's (the suite's
  *                     test server is self-signed); null: the library's defaults
+ * @param reconnect    (only with capability {@code reconnects}) the application wants the connection kept up: after an
+ *                     abnormal closure the client connects again on its own, as its library does it (WS-CLOSE-27);
+ *                     {@link ClientConnection#abort()} or a close the application asks for ends that
  */
 public record ConnectRequest(URI uri, List<String> subprotocols, List<String> extensions, Duration timeout,
-                             KeyStore trustStore) {
+                             KeyStore trustStore, boolean reconnect) {
     public ConnectRequest {
         Objects.requireNonNull(uri, "uri");
         subprotocols = List.copyOf(subprotocols);
@@ -31,7 +34,12 @@ public record ConnectRequest(URI uri, List<String> subprotocols, List<String> ex
     }
 
     public ConnectRequest(URI uri, List<String> subprotocols, List<String> extensions, Duration timeout) {
-        this(uri, subprotocols, extensions, timeout, null);
+        this(uri, subprotocols, extensions, timeout, null, false);
+    }
+
+    public ConnectRequest(URI uri, List<String> subprotocols, List<String> extensions, Duration timeout,
+                          KeyStore trustStore) {
+        this(uri, subprotocols, extensions, timeout, trustStore, false);
     }
 
     public static ConnectRequest to(URI uri, Duration timeout) {
@@ -39,12 +47,17 @@ public record ConnectRequest(URI uri, List<String> subprotocols, List<String> ex
     }
 
     public ConnectRequest offering(List<String> subprotocols, List<String> extensions) {
-        return new ConnectRequest(uri, subprotocols, extensions, timeout, trustStore);
+        return new ConnectRequest(uri, subprotocols, extensions, timeout, trustStore, reconnect);
+    }
+
+    /** This request, asking the client to reconnect on its own after an abnormal closure. */
+    public ConnectRequest reconnecting() {
+        return new ConnectRequest(uri, subprotocols, extensions, timeout, trustStore, true);
     }
 
     /** This request, trusting the certificates in {@code store} for a {@code wss://} URI. */
     public ConnectRequest trusting(KeyStore store) {
-        return new ConnectRequest(uri, subprotocols, extensions, timeout, store);
+        return new ConnectRequest(uri, subprotocols, extensions, timeout, store, reconnect);
     }
 
     /** The trust manager for {@link #trustStore()}, or null when none was given (the library's defaults). */

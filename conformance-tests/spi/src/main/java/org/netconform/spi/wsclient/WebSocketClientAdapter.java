@@ -33,7 +33,10 @@ public interface WebSocketClientAdapter extends AreaAdapter {
      * origin in its opening handshake (WS-SEC-1).
      */
     String BROWSER = "browser";
-    /** It reconnects on its own after an abnormal closure (WS-CLOSE-27), without the application asking. */
+    /**
+     * It can keep a connection up: with {@link ConnectRequest#reconnect()} it connects again on its own after an
+     * abnormal closure (WS-CLOSE-27), as its library does it, without the application connecting anew.
+     */
     String RECONNECTS = "reconnects";
     /** It limits the size of a message it receives ({@link #maxMessageSize()}); beyond it the suite expects 1009. */
     String LIMITS = "limits";

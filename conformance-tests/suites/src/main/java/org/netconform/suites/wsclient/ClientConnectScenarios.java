@@ -23,7 +23,7 @@ import org.netconform.spi.wsclient.WebSocketClientAdapter;
 import org.netconform.suites.wsclient.fuzz.Chop;
 import org.netconform.suites.wsclient.fuzz.ClientFrame;
 import org.netconform.suites.wsclient.fuzz.FuzzServer;
-import org.netconform.suites.wsclient.fuzz.TestCertificates;
+import org.netconform.suites.wsclient.fuzz.SelfSignedCertificates;
 
 /**
  * Before and around the opening handshake (RFC 6455 §3, §4.1 steps 1 to 5, §9.1, §10.6): URIs a client must
@@ -158,12 +158,12 @@ public class ClientConnectScenarios {
         });
         if (client.capabilities().contains(WebSocketClientAdapter.TLS)) {
             cases.put("wss to a server whose certificate it does not trust", ctx -> {
-                FuzzServer server = FuzzServer.startTls(TestCertificates.untrusted().server());
+                FuzzServer server = FuzzServer.startTls(SelfSignedCertificates.untrusted().server());
                 ctx.onClose(server);
                 URI uri = server.uri("/untrusted");
                 // the trust store holds another certificate: this one cannot be verified
                 CompletableFuture<ClientConnection> f = connecting(client, ConnectRequest.to(uri, Live.CONNECT)
-                        .trusting(TestCertificates.trusted().trust()), new ClientRecorder(), ctx);
+                        .trusting(SelfSignedCertificates.trusted().trust()), new ClientRecorder(), ctx);
                 FuzzServer.Peer peer = server.accept(Live.REACT, f::isDone);
                 String how = outcome(f, Live.CONNECT);
                 ctx.log(server.wireLog() + "connect(): " + how);
@@ -287,7 +287,7 @@ public class ClientConnectScenarios {
             FuzzServer server = FuzzServer.start();
             ctx.onClose(server);
             CompletableFuture<ClientConnection> f = connecting(client,
-                    ConnectRequest.to(server.uri("/reconnect"), Live.CONNECT), new ClientRecorder(), ctx);
+                    ConnectRequest.to(server.uri("/reconnect"), Live.CONNECT).reconnecting(), new ClientRecorder(), ctx);
             List<Long> delays = new ArrayList<>();
             FuzzServer.Peer p = server.accept(Live.CONNECT, f::isCompletedExceptionally);
             for (int i = 0; i < 3 && p != null; i++) {

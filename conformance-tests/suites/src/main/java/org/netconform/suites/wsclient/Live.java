@@ -72,8 +72,8 @@ final class Live implements AutoCloseable {
 
     /** Connects to the fuzzing server over TLS (wss://localhost) with a valid 101, trusting its test certificate. */
     static Live openTls(ClientCases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
-        org.netconform.suites.wsclient.fuzz.TestCertificates.Pair cert =
-                org.netconform.suites.wsclient.fuzz.TestCertificates.trusted();
+        org.netconform.suites.wsclient.fuzz.SelfSignedCertificates.Pair cert =
+                org.netconform.suites.wsclient.fuzz.SelfSignedCertificates.trusted();
         return open(ctx, client, FuzzServer.startTls(cert.server()), cert.trust(), path, FuzzServer.Peer::valid101,
                 List.of(), List.of());
     }

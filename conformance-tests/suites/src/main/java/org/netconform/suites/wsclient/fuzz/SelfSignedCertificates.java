@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
  * {@code localhost} that the client is told to trust ({@link #trusted()}), and another one it is not
  * ({@link #untrusted()}). Without keytool the TLS cases cannot run (the reason says so).
  */
-public final class TestCertificates {
+public final class SelfSignedCertificates {
     /** A server's TLS context and the trust store with its certificate. */
     public record Pair(SSLContext server, KeyStore trust) {
     }
@@ -24,7 +24,7 @@ public final class TestCertificates {
     private static Pair trusted;
     private static Pair untrusted;
 
-    private TestCertificates() {
+    private SelfSignedCertificates() {
     }
 
     public static synchronized Pair trusted() {
