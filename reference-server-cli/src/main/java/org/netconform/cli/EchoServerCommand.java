@@ -52,6 +52,10 @@ public final class EchoServerCommand implements Callable<Integer> {
     @Option(names = "--max-outbound", description = "octets queued per slow reader before Close 1008 (default: 2 x max-message + 28, at least 64 MiB)")
     Long maxOutbound;
 
+    @Option(names = "--max-total-outbound", description = "octets queued for all connections together; past it the "
+            + "slowest readers get Close 1008 (default: an eighth of the max heap, at most 256 MiB, at least 48 MiB)")
+    Long maxTotalOutbound;
+
     @Option(names = "--handshake-timeout", description = "ms to complete the opening handshake (default ${DEFAULT-VALUE})")
     long handshakeTimeoutMs = 5000;
 
@@ -65,14 +69,22 @@ public final class EchoServerCommand implements Callable<Integer> {
                 .withOriginPolicy(anyOrigin ? OriginPolicy.allowAll() : OriginPolicy.allowList(Set.copyOf(origins)))
                 .withLimits(maxFrame, maxMessage).withMaxConnections(maxConnections)
                 .withHandshakeTimeout(Duration.ofMillis(handshakeTimeoutMs)).withIoThreads(ioThreads);
-        return maxOutbound == null ? c : c.withMaxOutboundBytes(maxOutbound);
+        c = maxOutbound == null ? c : c.withMaxOutboundBytes(maxOutbound);
+        return maxTotalOutbound == null ? c : c.withMaxTotalOutboundBytes(maxTotalOutbound);
     }
 
     @Override
     public Integer call() throws InterruptedException {
         EchoServer server = new EchoServer(config());
+        // a server whose selector thread died says so and exits non-zero, rather than linger accepting nothing
+        server.onFailure(t -> {
+            System.err.println("echo server: a selector thread died, stopping: " + t);
+            System.exit(1);
+        });
         int bound = server.start(new java.net.InetSocketAddress(host, port));
-        System.out.println("echo server listening on ws://" + host + ":" + bound + path);
+        System.out.println("echo server listening on ws://" + host + ":" + bound + path + " (outbound budget "
+                + server.config().maxTotalOutboundBytes() + " octets for all connections, "
+                + server.config().maxOutboundBytes() + " per connection)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -32,6 +32,11 @@ import picocli.CommandLine.Option;
  * <p>Both ends live in this JVM, so the heap figure is calibrated: the same number of bare TCP connections
  * (accepted and held, nothing else) is measured first, and the WebSocket state is the difference. Run on
  * demand (bin/load-test), never as part of the build.
+ *
+ * <p>{@code --slow-readers N}: instead, N clients (in a child JVM) that write {@code --message}-octet messages as
+ * fast as they can and never read an echo, reconnecting when the server drops them; the server (this JVM, with
+ * whatever heap {@code JAVA_OPTS} gives it) is sampled for heap, RSS and queued octets, and a fresh client must
+ * still get an echo at the end.
  */
 @Command(name = "load-test", mixinStandardHelpOptions = true,
         description = "Hold many heartbeat connections against the embedded reference echo server.")
@@ -60,12 +65,32 @@ public final class LoadTool implements Callable<Integer> {
     @Option(names = "--port", hidden = true)
     int port;
 
+    @Option(names = "--slow-readers", description = "hold this many slow readers (write, never read) instead of "
+            + "heartbeat connections, and report the server's memory and whether it still serves a fresh client")
+    int slowReaders;
+
+    @Option(names = "--message", description = "octets per message a slow reader writes (default ${DEFAULT-VALUE})")
+    int messageSize = 1024 * 1024;
+
+    @Option(names = "--max-total-outbound", description = "the server's outbound budget for all connections "
+            + "(default: the server's default for this heap)")
+    Long maxTotalOutbound;
+
+    @Option(names = "--slow-clients-only", hidden = true)
+    boolean slowClientsOnly;
+
     private boolean calibrate;
 
     private long pingsAnswered;
 
     @Override
     public Integer call() throws Exception {
+        if (slowClientsOnly) {
+            return runSlowClients();
+        }
+        if (slowReaders > 0) {
+            return runSlowReaders();
+        }
         if (clientsOnly) {
             return runClients();
         }
@@ -205,6 +230,197 @@ public final class LoadTool implements Callable<Integer> {
                     rssBefore, rssAfter, ioThreads);
         }
         return 0;
+    }
+
+    /** The server here, {@link #slowReaders} slow readers in a child JVM; samples the server, then tries a fresh client. */
+    private int runSlowReaders() throws Exception {
+        java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("org.netconform.reference.websocket.server");
+        quiet.setLevel(Boolean.getBoolean("netconform.load.serverLog") ? java.util.logging.Level.INFO
+                : java.util.logging.Level.SEVERE);
+        // the heartbeat is off: it would drop a slow reader after one unanswered Ping, and the point here is what
+        // the outbound limits do
+        EchoServerConfig config = EchoServerConfig.defaults().withOriginPolicy(OriginPolicy.allowAll())
+                .withHeartbeat(Duration.ZERO, Duration.ZERO)
+                .withMaxConnections(slowReaders + 100).withIoThreads(ioThreads);
+        if (maxTotalOutbound != null) {
+            config = config.withMaxTotalOutboundBytes(maxTotalOutbound);
+        }
+        System.out.printf("server process: max heap %d MiB; %d CPUs; outbound budget %d MiB for all connections, %d MiB "
+                + "per connection; %d slow readers writing %d-octet messages, never reading, for %d s%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                config.maxTotalOutboundBytes() >> 20, config.maxOutboundBytes() >> 20, slowReaders, messageSize, holdSeconds);
+        String rssBefore = rss();
+        try (EchoServer server = new EchoServer(config)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> died = new java.util.concurrent.atomic.AtomicReference<>();
+            server.onFailure(died::set);
+            int p = server.start(0);
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    LoadTool.class.getName(), "--slow-clients-only", "--port", String.valueOf(p), "--slow-readers",
+                    String.valueOf(slowReaders), "--message", String.valueOf(messageSize), "--hold",
+                    String.valueOf(holdSeconds + 5)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            java.lang.management.MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+            long peakHeap = 0;
+            long peakQueued = 0;
+            int peakOpen = 0;
+            long t0 = System.nanoTime();
+            long end = t0 + holdSeconds * 1_000_000_000L;
+            while (System.nanoTime() < end && child.isAlive()) {
+                peakHeap = Math.max(peakHeap, mem.getHeapMemoryUsage().getUsed());
+                peakQueued = Math.max(peakQueued, server.outboundQueued());
+                peakOpen = Math.max(peakOpen, server.connectionCount());
+                Thread.sleep(100);
+            }
+            // the slow readers are still at it (they hold 5 s longer): a fresh client now, and the live heap
+            String fresh = freshClient(p);
+            long live = usedHeap();
+            int openAtEnd = server.connectionCount();
+            if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String report = out.lines().filter(l -> l.startsWith("SLOW")).findFirst().orElse("SLOW ? ? ?");
+            String[] r = report.split(" ");
+            System.out.printf("slow readers: %s connections made, %s dropped by the server, %s MiB written by them%n",
+                    r[1], r[2], r[3]);
+            System.out.printf("server: %d closed with 1008 for the budget of all connections; at most %d connections "
+                    + "open, %d at the end; queued outbound at most %.1f MiB (budget %.1f MiB)%n", server.shedCount(),
+                    peakOpen, openAtEnd, peakQueued / 1048576.0, config.maxTotalOutboundBytes() / 1048576.0);
+            System.out.printf("server heap: at most %.1f MiB used (sampled every 100 ms), %.1f MiB live after GC with the "
+                    + "slow readers still on; max heap %d MiB%n", peakHeap / 1048576.0, live / 1048576.0,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("server process RSS: %s before, %s peak (VmHWM)%n", rssBefore, hwm());
+            System.out.printf("a fresh client while the slow readers were on: %s; selector thread %s%n", fresh,
+                    died.get() == null ? "alive" : "DIED: " + died.get());
+            return fresh.startsWith("echoed") && died.get() == null ? 0 : 1;
+        }
+    }
+
+    /** A fresh client: handshake and one echo, within 5 s. */
+    private static String freshClient(int port) {
+        long t0 = System.nanoTime();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            String key = Handshake.generateKey(RANDOM);
+            s.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = s.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    return "NOT served: closed during the handshake";
+                }
+                head.append((char) c);
+            }
+            if (!head.toString().startsWith("HTTP/1.1 101")) {
+                return "NOT served: " + head.toString().lines().findFirst().orElse("");
+            }
+            byte[] text = "still serving?".getBytes(StandardCharsets.US_ASCII);
+            byte[] f = new byte[6 + text.length];
+            f[0] = (byte) 0x81;
+            f[1] = (byte) (0x80 | text.length);
+            for (int i = 0; i < text.length; i++) {
+                f[6 + i] = text[i]; // masking key 0
+            }
+            s.getOutputStream().write(f);
+            while (true) {
+                int b0 = in.read();
+                if (b0 < 0) {
+                    return "NOT served: closed before the echo";
+                }
+                int len = in.read() & 0x7F;
+                byte[] p = in.readNBytes(len);
+                if ((b0 & 0x0F) == 1) {
+                    return "echoed \"" + new String(p, StandardCharsets.US_ASCII) + "\" in "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms";
+                }
+            }
+        } catch (IOException e) {
+            return "NOT served: " + e;
+        }
+    }
+
+    /** The slow readers, in their own process: connect, write, never read, reconnect when dropped; then report. */
+    private int runSlowClients() throws Exception {
+        java.util.concurrent.atomic.AtomicLong connects = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong drops = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + holdSeconds * 1_000_000_000L;
+        byte[] payload = new byte[messageSize];
+        byte[] frame = slowFrame(payload);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < slowReaders; i++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try (java.net.Socket s = new java.net.Socket()) {
+                        s.setReceiveBufferSize(4096);
+                        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                        connects.incrementAndGet();
+                        String key = Handshake.generateKey(RANDOM);
+                        s.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13"
+                                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        // never read: not even the response
+                        while (System.nanoTime() < end) {
+                            s.getOutputStream().write(frame);
+                            written.addAndGet(frame.length);
+                        }
+                    } catch (IOException e) {
+                        drops.incrementAndGet();
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            }, "slow-reader-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000 + 1000));
+        }
+        System.out.printf("SLOW %d %d %d%n", connects.get(), drops.get(), written.get() >> 20);
+        System.out.flush();
+        return 0;
+    }
+
+    private static byte[] slowFrame(byte[] payload) {
+        int n = payload.length;
+        byte[] f = new byte[2 + (n <= 125 ? 0 : n <= 0xFFFF ? 2 : 8) + 4 + n];
+        f[0] = (byte) 0x82;
+        int at = 2;
+        if (n <= 125) {
+            f[1] = (byte) (0x80 | n);
+        } else if (n <= 0xFFFF) {
+            f[1] = (byte) (0x80 | 126);
+            f[2] = (byte) (n >> 8);
+            f[3] = (byte) n;
+            at = 4;
+        } else {
+            f[1] = (byte) (0x80 | 127);
+            for (int i = 0; i < 8; i++) {
+                f[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
+            }
+            at = 10;
+        }
+        // masking key 0: the payload goes out as is
+        System.arraycopy(payload, 0, f, at + 4, n);
+        return f;
+    }
+
+    private static String hwm() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.substring(6).strip()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private SocketChannel open(InetSocketAddress addr, Selector selector) throws IOException {

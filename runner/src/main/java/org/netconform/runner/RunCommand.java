@@ -155,9 +155,11 @@ final class RunCommand implements Callable<Integer> {
                 .filters(EngineFilter.includeEngines("junit-jupiter", "jqwik"))
                 .configurationParameter("jqwik.reporting.usejunitplatform", "true")
                 .configurationParameter("jqwik.database", cache.resolve("jqwik-database").toString())
-                .configurationParameter("junit.platform.execution.listeners.deactivate",
-                        "org.netconform.reports.ConformanceReportListener,org.netconform.runner.PlainProgressListener")
                 .build();
+        // this command writes the report and shows progress itself: the listeners registered for Maven runs
+        // stay out (the launcher reads this when it is created, from the system properties)
+        System.setProperty("junit.platform.execution.listeners.deactivate",
+                "org.netconform.reports.ConformanceReportListener,org.netconform.runner.PlainProgressListener");
         Collector collector = new Collector();
         boolean terminal = switch (progress.toLowerCase(Locale.ROOT)) {
             case "bar" -> true;

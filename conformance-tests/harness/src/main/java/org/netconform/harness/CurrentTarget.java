@@ -51,6 +51,15 @@ public final class CurrentTarget {
         }
     }
 
+    /**
+     * Runs {@code body} on this thread as work for {@code target}: for what a suite does on threads of its
+     * own on a target's behalf (a wait that runs while other checks do). The target is kept to this
+     * thread, never made process-wide.
+     */
+    public static <T> T on(Target target, Supplier<T> body) {
+        return with(target, body, false);
+    }
+
     public static Target get() {
         Target t = CURRENT.get();
         if (t == null) {

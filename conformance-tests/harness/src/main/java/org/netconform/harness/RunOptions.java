@@ -115,12 +115,19 @@ public final class RunOptions {
         add("netconform.ws.caseFrames", "ws", "10000", null,
                 "frames the server may send in one case (plus one per 512 octets of its octet budget)",
                 RunOptions::checkPositiveLong);
-        add("netconform.ws.keepOctets", "ws", "262144", null,
+        add("netconform.ws.keepOctets", "ws", "65536", null,
                 "payload octets one case keeps of what the server sent (an expected echo is kept whole)",
                 RunOptions::checkPositiveLong);
         add("netconform.ws.writeTimeoutMs", "ws", "the timeout", null,
                 "how long a write may wait for a server that does not read, ms", RunOptions::checkPositiveLong);
         add("netconform.ws.caseDeadlineMs", "ws", "60000", null, "a case's hard deadline, ms", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.peerOctets", "ws", "16777216", null,
+                "client suite: octets one client connection may send before it is dropped", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.peerFrames", "ws", "10000", null,
+                "client suite: frames one client connection may send before it is dropped", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.writeTimeoutMs", "ws", "5000", null,
+                "client suite: how long a write may wait for a client that does not read, ms",
+                RunOptions::checkPositiveLong);
         add("netconform.ws.heartbeatMs", "ws", "none", null,
                 "URL target: the server's Ping interval, ms; enables the heartbeat cases", RunOptions::checkPositiveLong);
         add("netconform.ws.capabilities", "ws", "none", null,
@@ -159,6 +166,16 @@ public final class RunOptions {
                 "slirp4netns, pasta: how long to wait for a TCP answer, ms", RunOptions::checkPositiveLong);
         add("netconform.nat.longTimers", "nat", "false", null, "NAT suite: run the timer cases at full length",
                 RunOptions::checkBoolean);
+        add("netconform.stun.timeoutMs", "stun", "2000", null, "STUN suites: how long to wait for an answer that must come, ms",
+                RunOptions::checkPositiveLong);
+        add("netconform.stun.silenceMs", "stun", "1000", null, "STUN suites: how long to watch that no answer comes, ms",
+                RunOptions::checkPositiveLong);
+        add("netconform.stun.probeTimeoutMs", "stun", "3000", null,
+                "discovery-client cases: how long a client may wait for an unanswered test, ms", RunOptions::checkPositiveLong);
+        add("netconform.stun.discoveryDeadlineMs", "stun", "60000", null,
+                "discovery-client cases: how long one discovery run may take, ms", RunOptions::checkPositiveLong);
+        add("netconform.stun.longTimers", "stun", "false", null,
+                "STUN suites: watch a client's whole retransmission schedule (about 40 s)", RunOptions::checkBoolean);
         add("netconform.netlab.reuse", "netlab", "lab's", null, "NAT labs: reuse a lab between cases", RunOptions::checkBoolean);
         add("netconform.netlab.deliveryWaitMillis", "netlab", "lab's", null, "NAT labs: datagram wait, ms",
                 RunOptions::checkPositiveLong);

@@ -69,6 +69,7 @@ public final class HostileWsServer implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final int port;
     private volatile boolean closed;
 
     /**
@@ -84,7 +85,7 @@ public final class HostileWsServer implements AutoCloseable {
         if (mode == Mode.DIES_AFTER) {
             server = null;
             echo = new EchoServer(EchoServerConfig.defaults().withOriginPolicy(OriginPolicy.allowAll()));
-            echo.start(port);
+            this.port = echo.start(port);
             Thread t = new Thread(this::dieAfter, "hostile-dies-after");
             t.setDaemon(true);
             t.start();
@@ -94,6 +95,7 @@ public final class HostileWsServer implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this.port = server.getLocalPort();
         Thread t = new Thread(this::acceptLoop, "hostile-accept-" + mode);
         t.setDaemon(true);
         t.start();
@@ -103,8 +105,9 @@ public final class HostileWsServer implements AutoCloseable {
         return new HostileWsServer(mode, 0, 0, 16, 40);
     }
 
+    /** The port it listens on (or listened on, once a dying server has died). */
     public int port() {
-        return echo != null ? echo.port() : server.getLocalPort();
+        return port;
     }
 
     public String url() {
@@ -345,7 +348,15 @@ public final class HostileWsServer implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
-                case "--mode" -> mode = Mode.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--mode" -> {
+                    try {
+                        mode = Mode.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("unknown --mode " + v + "; one of " + java.util.Arrays.toString(Mode.values())
+                                .toLowerCase(Locale.ROOT).replace('_', '-'));
+                        System.exit(2);
+                    }
+                }
                 case "--port" -> port = Integer.parseInt(v);
                 case "--rate" -> rate = Long.parseLong(v);
                 case "--frame" -> frame = Integer.parseInt(v);
@@ -364,7 +375,11 @@ public final class HostileWsServer implements AutoCloseable {
         }
         HostileWsServer s = new HostileWsServer(mode, port, rate, frame, after);
         System.out.println("hostile server (" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-') + ") on " + s.url());
-        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.printf("hostile server (%s): %d connections, %.1f MiB sent%n",
+                    s.mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.accepted(), s.sent() / 1048576.0);
+            s.close();
+        }));
         Thread.sleep(Duration.ofDays(365).toMillis());
     }
 }

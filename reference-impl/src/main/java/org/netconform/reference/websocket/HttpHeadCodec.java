@@ -55,7 +55,12 @@ public final class HttpHeadCodec {
         return length;
     }
 
-    /** Parses a complete request head (with or without the final blank line). */
+    /**
+     * Parses a complete request head (with or without the final blank line).
+     *
+     * @throws HttpHeadException (400) for anything that is not a well-formed request head: this method throws
+     *         nothing else, whatever the octets
+     */
     public static HttpRequestHead parseRequest(byte[] head) {
         List<String> lines = lines(head);
         String[] parts = lines.get(0).split(" ", -1);
@@ -65,7 +70,12 @@ public final class HttpHeadCodec {
         return new HttpRequestHead(parts[0], parts[1], parts[2], fields(lines));
     }
 
-    /** Parses a complete response head. */
+    /**
+     * Parses a complete response head.
+     *
+     * @throws HttpHeadException (400) for anything that is not a well-formed response head, a status code
+     *         outside 100-999 included: this method throws nothing else, whatever the octets
+     */
     public static HttpResponseHead parseResponse(byte[] head) {
         List<String> lines = lines(head);
         String line = lines.get(0);
@@ -78,8 +88,13 @@ public final class HttpHeadCodec {
                 || line.length() > sp1 + 4 && line.charAt(sp1 + 4) != ' ') {
             throw new HttpHeadException(400, "malformed status line: " + line);
         }
+        int status = Integer.parseInt(code);
+        if (status < 100) {
+            // RFC 9110 §15: a status code is three digits, 100 to 599 (and up to 999 tolerated as extension)
+            throw new HttpHeadException(400, "malformed status line (status " + code + " below 100): " + line);
+        }
         String reason = line.length() > sp1 + 5 ? line.substring(sp1 + 5) : "";
-        return new HttpResponseHead(line.substring(0, sp1), Integer.parseInt(code), reason, fields(lines));
+        return new HttpResponseHead(line.substring(0, sp1), status, reason, fields(lines));
     }
 
     public static byte[] serialize(HttpRequestHead r) {

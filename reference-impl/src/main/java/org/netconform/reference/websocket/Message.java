@@ -37,6 +37,11 @@ public record Message(Opcode type, byte[] payload) {
         return payload.length;
     }
 
+    /** The payload as a read-only buffer, without a copy (to send it on, e.g. in an echo). */
+    public java.nio.ByteBuffer payloadBuffer() {
+        return java.nio.ByteBuffer.wrap(payload).asReadOnlyBuffer();
+    }
+
     /** The text of a TEXT message. */
     public String text() {
         if (type != Opcode.TEXT) {

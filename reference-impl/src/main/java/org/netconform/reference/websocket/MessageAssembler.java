@@ -96,6 +96,11 @@ public final class MessageAssembler {
             inProgress = op;
             size = 0;
             utf8.reset();
+            if (frame.fin()) {
+                // an unfragmented message (the usual case): its frame's payload is the message, no joining copy
+                whole(op, frame);
+                return;
+            }
         }
         append(frame);
         if (frame.fin()) {
@@ -108,6 +113,25 @@ public final class MessageAssembler {
             size = 0;
             listener.onMessage(m);
         }
+    }
+
+    private void whole(Opcode op, Frame frame) {
+        int n = frame.payloadLength();
+        if (n > maxMessageSize) {
+            throw WebSocketProtocolException.tooBig("message over limit " + maxMessageSize);
+        }
+        byte[] p = frame.payloadArray();
+        if (op == Opcode.TEXT) {
+            int bad = utf8.feed(p, 0, n);
+            if (bad != Utf8Validator.VALID) {
+                throw WebSocketProtocolException.invalidPayload("invalid UTF-8 at octet " + bad + " of the text message");
+            }
+            if (!utf8.isComplete()) {
+                throw WebSocketProtocolException.invalidPayload("text message ends inside a code point");
+            }
+        }
+        inProgress = null;
+        listener.onMessage(new Message(op, p));
     }
 
     private void append(Frame frame) {

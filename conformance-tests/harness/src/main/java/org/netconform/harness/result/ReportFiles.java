@@ -40,6 +40,11 @@ public final class ReportFiles {
         return Path.of(System.getProperty(REPORT_DIR_PROPERTY, DEFAULT_REPORT_DIR));
     }
 
+    /** An empty report directory is no place to write (it would be the working directory): nothing is written. */
+    private static boolean noReportDir() {
+        return System.getProperty(REPORT_DIR_PROPERTY, DEFAULT_REPORT_DIR).isBlank();
+    }
+
     /**
      * The folder of a target's results.json and files, relative to the report directory: the target ID when
      * it matches {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}} (and is not {@code requirements}), otherwise
@@ -59,6 +64,9 @@ public final class ReportFiles {
 
     /** Writes (replaces) {@code relative} in the target's folder; the path relative to that folder, or empty. */
     public static Optional<String> write(String target, String relative, String text) {
+        if (noReportDir()) {
+            return Optional.empty();
+        }
         Path file = reportDir().resolve(targetDir(target)).resolve(relative);
         try {
             Files.createDirectories(file.getParent());
@@ -72,6 +80,9 @@ public final class ReportFiles {
 
     /** Appends to {@code relative} in the target's folder (started afresh on the first append in this JVM). */
     public static synchronized Optional<String> append(String target, String relative, String text) {
+        if (noReportDir()) {
+            return Optional.empty();
+        }
         Path file = reportDir().resolve(targetDir(target)).resolve(relative);
         try {
             Files.createDirectories(file.getParent());

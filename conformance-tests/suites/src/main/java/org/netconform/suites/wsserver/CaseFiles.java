@@ -83,7 +83,8 @@ final class CaseFiles {
                     .append('\n');
         }
         b.append("\nwire log:\n").append(s.log());
-        return b.toString();
+        // what a server sent (a reason phrase, an error's message) is shown escaped, here as everywhere
+        return org.netconform.harness.Values.printable(b.toString());
     }
 
     /** Rewrites the index of every case recorded so far: id, title and the labels it got. */

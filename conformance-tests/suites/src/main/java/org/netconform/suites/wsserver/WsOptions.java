@@ -16,7 +16,7 @@ package org.netconform.suites.wsserver;
  *   <li>{@code netconform.ws.caseOctets} (default 8 MiB) and {@code netconform.ws.caseFrames} (default 10 000):
  *       what a case lets the server send beyond what it expects back (an echo case expects its messages
  *       twice over); a server that sends more ends the case, ERROR "the server sent more than ...";</li>
- *   <li>{@code netconform.ws.keepOctets} (default 256 KiB): payload octets a finished case keeps of what it
+ *   <li>{@code netconform.ws.keepOctets} (default 64 KiB): payload octets a finished case keeps of what it
  *       did not expect (an echo that matches what was sent costs nothing), so a run's memory does not grow
  *       with what a server sends;</li>
  *   <li>{@code netconform.ws.writeTimeoutMs} (default: the timeout): a write the server does not read for
@@ -76,7 +76,7 @@ public final class WsOptions {
     }
 
     public static long keepOctets() {
-        return Math.max(256, Long.getLong("netconform.ws.keepOctets", 256L * 1024));
+        return Math.max(256, Long.getLong("netconform.ws.keepOctets", 64L * 1024));
     }
 
     public static long writeTimeoutMs() {

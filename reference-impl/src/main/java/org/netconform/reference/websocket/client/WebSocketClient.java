@@ -19,6 +19,7 @@ import org.netconform.reference.websocket.FrameEncoder;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HandshakeException;
 import org.netconform.reference.websocket.HttpHeadCodec;
+import org.netconform.reference.websocket.HttpHeadException;
 import org.netconform.reference.websocket.HttpResponseHead;
 import org.netconform.reference.websocket.MaskKeySource;
 import org.netconform.spi.websocket.Role;
@@ -159,21 +160,27 @@ public class WebSocketClient {
             int filled = 0;
             int headLen;
             // byte by byte: octets after the head are frames and belong to the session
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("connection closed during the opening handshake");
+            HttpResponseHead response;
+            try {
+                while (true) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new IOException("connection closed during the opening handshake");
+                    }
+                    buf[filled++] = (byte) b;
+                    headLen = HttpHeadCodec.headLength(buf, 0, filled, HttpHeadCodec.DEFAULT_MAX_HEAD);
+                    if (headLen > 0) {
+                        break;
+                    }
+                    if (filled == buf.length) {
+                        throw new HandshakeException("response head over " + buf.length + " octets");
+                    }
                 }
-                buf[filled++] = (byte) b;
-                headLen = HttpHeadCodec.headLength(buf, 0, filled, HttpHeadCodec.DEFAULT_MAX_HEAD);
-                if (headLen > 0) {
-                    break;
-                }
-                if (filled == buf.length) {
-                    throw new HandshakeException("response head over " + buf.length + " octets");
-                }
+                response = HttpHeadCodec.parseResponse(java.util.Arrays.copyOf(buf, headLen));
+            } catch (HttpHeadException e) {
+                // a response that is not HTTP is a refused handshake, as documented, never another exception
+                throw new HandshakeException("malformed response: " + e.getMessage());
             }
-            HttpResponseHead response = HttpHeadCodec.parseResponse(java.util.Arrays.copyOf(buf, headLen));
             ClientHandshake.Result result = validateHandshake(hs, response);
             socket.setSoTimeout(0);
             WebSocketSession session = new WebSocketSession(this, socket, response, result, listener);

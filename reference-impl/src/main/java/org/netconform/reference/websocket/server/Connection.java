@@ -42,8 +42,12 @@ final class Connection implements MessageAssembler.Listener {
     private int headLen;
     private FrameDecoder decoder;
     private MessageAssembler assembler;
-    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>(2);
-    /** Octets queued and not yet written; read by other selector threads when the server sheds load. */
+    /** Frames to write, each as its buffers (a large echo: header, then the message's payload). */
+    private final ArrayDeque<ByteBuffer[]> out = new ArrayDeque<>(2);
+    /**
+     * Octets held in the queue (whole buffers: a frame half written still holds all of its array); read by other
+     * selector threads when the server sheds load.
+     */
     private volatile long queued;
     /** Set (by any thread) once this connection is chosen to be closed for the server's outbound budget. */
     volatile boolean shedding;
@@ -186,12 +190,41 @@ final class Connection implements MessageAssembler.Listener {
         }
     }
 
+    /**
+     * Called with every message before it is echoed; only the server's own tests set it, to make a connection
+     * fail in ways a peer cannot (an {@link Error} in its handling).
+     */
+    static volatile java.util.function.Consumer<Message> faultInjection = m -> { };
+
     @Override
     public void onMessage(Message message) {
+        faultInjection.accept(message);
         if (closeSent) {
             return; // no data after our Close (§5.5.1)
         }
-        write(ENCODER.encode(new Frame(true, message.type(), message.payload())));
+        if (message.length() <= 4096) {
+            write(ENCODER.encode(new Frame(true, message.type(), message.payload())));
+            return;
+        }
+        // a large echo goes out as its header and the message's own payload: no copy of it is made
+        write(header(message.type().code(), message.length()), message.payloadBuffer());
+    }
+
+    /** The header of an unmasked final frame with minimal length encoding. */
+    private static byte[] header(int opcode, int len) {
+        if (len <= 125) {
+            return new byte[] {(byte) (0x80 | opcode), (byte) len};
+        }
+        if (len <= 0xFFFF) {
+            return new byte[] {(byte) (0x80 | opcode), 126, (byte) (len >>> 8), (byte) len};
+        }
+        byte[] h = new byte[10];
+        h[0] = (byte) (0x80 | opcode);
+        h[1] = 127;
+        for (int i = 0; i < 8; i++) {
+            h[2 + i] = (byte) ((long) len >>> (56 - 8 * i));
+        }
+        return h;
     }
 
     @Override
@@ -321,16 +354,22 @@ final class Connection implements MessageAssembler.Listener {
      * octets queued for all connections pass the server's budget, the slowest readers are.
      */
     private void write(byte[] octets) {
+        write(octets, null);
+    }
+
+    /** Queues a frame as its octets, or as a header and a payload buffer sent after it (null: none). */
+    private void write(byte[] octets, ByteBuffer more) {
         if (state == State.DRAIN || state == State.DONE) {
             return;
         }
-        if (queued + octets.length > config.maxOutboundBytes()) {
+        long n = octets.length + (more == null ? 0 : more.remaining());
+        if (queued + n > config.maxOutboundBytes()) {
             closeSlowReader("outbound queue over " + config.maxOutboundBytes() + " octets (slow reader)",
                     "outbound queue full");
             return;
         }
-        out.add(ByteBuffer.wrap(octets));
-        queued(octets.length);
+        out.add(more == null ? new ByteBuffer[] {ByteBuffer.wrap(octets)} : new ByteBuffer[] {ByteBuffer.wrap(octets), more});
+        queued(n);
         if (server.outbound() > config.maxTotalOutboundBytes()) {
             server.relieve(this);
             if (state == State.DRAIN || state == State.DONE || shedding && dropAfterFlush) {
@@ -355,18 +394,26 @@ final class Connection implements MessageAssembler.Listener {
 
     /** Drops what is queued; a frame half on the wire is kept, to be finished before a Close. */
     private void discardQueued(boolean keepStarted) {
-        ByteBuffer started = out.peek();
-        boolean keep = keepStarted && started != null && started.position() > 0;
+        ByteBuffer[] started = out.peek();
+        boolean keep = keepStarted && started != null && started[0].position() > 0;
         long dropped = 0;
-        for (ByteBuffer b : out) {
-            dropped += b.remaining();
+        for (ByteBuffer[] f : out) {
+            dropped += size(f);
         }
         out.clear();
         if (keep) {
             out.add(started);
-            dropped -= started.remaining();
+            dropped -= size(started);
         }
         queued(-dropped);
+    }
+
+    private static long size(ByteBuffer[] frame) {
+        long n = 0;
+        for (ByteBuffer b : frame) {
+            n += b.limit();
+        }
+        return n;
     }
 
     /** Called on this connection's selector thread when the server's outbound budget is spent. */
@@ -391,7 +438,7 @@ final class Connection implements MessageAssembler.Listener {
         ClosePayload close = ClosePayload.of(1008, reason);
         sentClose = describe(close);
         byte[] f = ENCODER.encode(Frame.close(close));
-        out.add(ByteBuffer.wrap(f));
+        out.add(new ByteBuffer[] {ByteBuffer.wrap(f)});
         queued(f.length);
         closeSent = true;
         state = State.CLOSING;
@@ -401,18 +448,20 @@ final class Connection implements MessageAssembler.Listener {
 
     void flush() throws IOException {
         while (!out.isEmpty()) {
-            ByteBuffer b = out.peek();
-            int n = ch.write(b);
-            if (n > 0) {
-                queued(-n);
+            ByteBuffer[] f = out.peek();
+            if (f.length == 1) {
+                ch.write(f[0]);
+            } else {
+                ch.write(f);
             }
-            if (b.hasRemaining()) {
+            if (f[f.length - 1].hasRemaining()) {
                 if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                 }
                 return;
             }
             out.poll();
+            queued(-size(f));
         }
         if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);

@@ -218,10 +218,20 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
+    List<IoLoop> loops() {
+        return loops;
+    }
+
     private void failed(IoLoop loop, Throwable t) {
         failure = t;
         LOG.log(Level.ERROR, "selector thread " + loop.thread.getName() + " died; the echo server stops", t);
         running = false;
+        try {
+            // refused from now on, rather than left waiting in the backlog of a server that accepts nothing
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         for (IoLoop l : loops) {
             l.selector.wakeup();
         }
@@ -312,7 +322,11 @@ public final class EchoServer implements AutoCloseable {
                     }
                     Runnable task;
                     while ((task = tasks.poll()) != null) {
-                        task.run();
+                        try {
+                            task.run();
+                        } catch (RuntimeException | Error e) {
+                            LOG.log(Level.WARNING, "a task of " + thread.getName() + " failed", e);
+                        }
                     }
                     for (SelectionKey key : selector.selectedKeys()) {
                         if (!key.isValid()) {

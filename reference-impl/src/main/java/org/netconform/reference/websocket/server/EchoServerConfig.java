@@ -77,12 +77,13 @@ public record EchoServerConfig(String path, Duration pingInterval, Duration pong
     }
 
     /**
-     * The default budget of queued outbound octets for all connections: a quarter of the JVM's maximum heap, at
-     * most 256 MiB, at least 32 MiB plus two echoes of a 16 MiB message.
+     * The default budget of queued outbound octets for all connections: an eighth of the JVM's maximum heap (a
+     * queued echo of a large message can take twice its size in the heap, and messages on their way in take
+     * room too), at most 256 MiB, at least two echoes of a 16 MiB message and 16 MiB more.
      */
     public static long defaultTotalOutbound() {
-        return Math.max(2L * (16 * 1024 * 1024 + 14) + 32L * 1024 * 1024,
-                Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
+        return Math.max(2L * (16 * 1024 * 1024 + 14) + 16L * 1024 * 1024,
+                Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8));
     }
 
     public EchoServerConfig withPath(String p) {

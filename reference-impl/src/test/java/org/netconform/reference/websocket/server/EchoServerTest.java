@@ -160,6 +160,110 @@ class EchoServerTest {
         }
     }
 
+    /** A client that writes 60 KiB messages and never reads, until the server drops it; its socket is returned open. */
+    static Socket slowReader(int port, java.util.concurrent.atomic.AtomicBoolean stop) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        s.setSoTimeout(5000);
+        s.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        head(s.getInputStream());
+        byte[] msg = RawFrameWriter.frame().opcode(2).payload(new byte[60 * 1024]).mask(1).toBytes();
+        Thread t = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    s.getOutputStream().write(msg);
+                }
+            } catch (IOException closed) {
+                // the server dropped us
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    @Test
+    void slowReadersPastTheServersBudgetAreClosedWith1008AndOthersAreStillServed() throws Exception {
+        // each slow reader alone stays under its own cap (8 MiB); together they pass the server's budget (1 MiB)
+        EchoServerConfig c = quiet().withLimits(64 * 1024, 64 * 1024).withMaxOutboundBytes(8 * 1024 * 1024)
+                .withMaxTotalOutboundBytes(1024 * 1024).withCloseTimeout(Duration.ofMillis(300));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        try (EchoServer server = new EchoServer(c)) {
+            int port = server.start(0);
+            for (int i = 0; i < 6; i++) {
+                slow.add(slowReader(port, stop));
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.shedCount() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.shedCount()).as("slow readers closed for the budget").isGreaterThanOrEqualTo(2);
+            // a shed reader finds, after the echoes that got out, Close 1008
+            In f;
+            do {
+                f = frame(slow.get(0).getInputStream());
+            } while (f.opcode() == 2);
+            assertThat(f.opcode()).isEqualTo(8);
+            assertThat(f.code()).isEqualTo(1008);
+            // what stays queued is bounded by the budget, and a fresh connection is served
+            assertThat(server.outboundQueued()).isLessThanOrEqualTo(c.maxTotalOutboundBytes() + 128 * 1024);
+            try (Socket fresh = connect(port, null)) {
+                assertThat(head(fresh.getInputStream())).startsWith("HTTP/1.1 101");
+                send(fresh.getOutputStream(), 1, "still here".getBytes(StandardCharsets.UTF_8));
+                assertThat(new String(frame(fresh.getInputStream()).payload(), StandardCharsets.UTF_8)).isEqualTo("still here");
+            }
+        } finally {
+            stop.set(true);
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void anErrorOnOneConnectionCostsThatConnectionOnly() throws Exception {
+        Connection.faultInjection = m -> {
+            if (m.payload().length == 4 && new String(m.payload(), StandardCharsets.US_ASCII).equals("boom")) {
+                throw new OutOfMemoryError("injected by the test");
+            }
+        };
+        try (EchoServer server = new EchoServer(quiet())) {
+            int port = server.start(0);
+            try (Socket victim = connect(port, null); Socket other = connect(port, null)) {
+                head(victim.getInputStream());
+                head(other.getInputStream());
+                send(victim.getOutputStream(), 1, "boom".getBytes(StandardCharsets.US_ASCII));
+                assertThat(victim.getInputStream().read()).as("the failed connection is dropped").isEqualTo(-1);
+                send(other.getOutputStream(), 1, "fine".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(frame(other.getInputStream()).payload(), StandardCharsets.US_ASCII)).isEqualTo("fine");
+            }
+            try (Socket fresh = connect(port, null)) {
+                assertThat(head(fresh.getInputStream())).startsWith("HTTP/1.1 101");
+            }
+            assertThat(server.failure()).isEmpty();
+        } finally {
+            Connection.faultInjection = m -> { };
+        }
+    }
+
+    @Test
+    void aSelectorThreadThatDiesStopsTheServerAndSaysSo() throws Exception {
+        try (EchoServer server = new EchoServer(quiet())) {
+            int port = server.start(0);
+            java.util.concurrent.CompletableFuture<Throwable> told = new java.util.concurrent.CompletableFuture<>();
+            server.onFailure(told::complete);
+            server.loops().get(0).selector.close();
+            Throwable t = told.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(server.failure()).contains(t);
+            // nothing lingers: a new connection is refused
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
     @Test
     void connectionsOverTheLimitGet503() throws Exception {
         try (EchoServer server = new EchoServer(quiet().withMaxConnections(1))) {

@@ -36,15 +36,42 @@ import org.netconform.reference.websocket.WebSocketProtocolException;
  * chosen {@link Chop}, and records everything the client sends back, decoded leniently (so an
  * unmasked frame is still seen) and also by the reference {@link FrameDecoder} in the server role
  * (whose first complaint is the client's first protocol violation). Every octet in and out goes to
- * a wire log with timestamps. Buffers are bounded; every wait has a timeout.
+ * a wire log with timestamps. Bounded whatever the client does: what one connection may send
+ * ({@code -Dnetconform.wsclient.peerOctets}, default 16 MiB, and {@code -Dnetconform.wsclient.peerFrames}, default
+ * 10 000 frames; beyond either the connection is dropped and {@link Peer#overBudget()} says why), connections
+ * waiting to be taken (64), the wire log (256 KiB, control characters escaped), the request head (8 KiB within
+ * the accept timeout as a whole); every wait has a timeout and every write a deadline
+ * ({@code -Dnetconform.wsclient.writeTimeoutMs}, default 5000: a client that does not read what the server writes
+ * has the connection closed, {@link Peer#writeStalled()}).
  */
 public final class FuzzServer implements AutoCloseable {
-    /** Most octets kept from one connection; beyond it the connection is dropped. */
-    public static final int MAX_BUFFER = 64 * 1024 * 1024;
+    /** Most octets one connection may send (its frames and everything else); beyond it the connection is dropped. */
+    static int maxOctets() {
+        return (int) Math.min(Integer.MAX_VALUE - 64,
+                Math.max(64 * 1024, Long.getLong("netconform.wsclient.peerOctets", 16L * 1024 * 1024)));
+    }
+
+    /** Most frames one connection may send; beyond it the connection is dropped. */
+    static int maxFrames() {
+        return Math.max(16, Integer.getInteger("netconform.wsclient.peerFrames", 10_000));
+    }
+
+    /** How long one write may wait for the client to read. */
+    static long writeTimeoutMs() {
+        return Math.max(1, Long.getLong("netconform.wsclient.writeTimeoutMs", 5000));
+    }
+    /** Connections accepted but not yet taken by a test; more are closed at once. */
+    static final int MAX_WAITING = 64;
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fuzz-write-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final ServerSocket server;
     private final boolean tls;
-    private final LinkedBlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Socket> accepted = new LinkedBlockingQueue<>(MAX_WAITING);
     private final List<Peer> peers = new ArrayList<>();
     private final long start = System.nanoTime();
     private final StringBuilder log = new StringBuilder();
@@ -96,7 +123,10 @@ public final class FuzzServer implements AutoCloseable {
             try {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
-                accepted.add(s);
+                if (!accepted.offer(s)) {
+                    log("a connection beyond the " + MAX_WAITING + " waiting to be taken: closed at once");
+                    s.close();
+                }
             } catch (IOException e) {
                 return;
             }
@@ -137,7 +167,10 @@ public final class FuzzServer implements AutoCloseable {
 
     synchronized void log(String line) {
         if (log.length() < 256 * 1024) {
-            log.append(String.format("%8.1f ms  %s%n", (System.nanoTime() - start) / 1e6, line));
+            log.append(String.format("%8.1f ms  %s%n", (System.nanoTime() - start) / 1e6, Values.printable(line)));
+        } else if (!logFull) {
+            logFull = true;
+            log.append("... (wire log cut at 256 KiB)\n");
         }
     }
 
@@ -147,6 +180,8 @@ public final class FuzzServer implements AutoCloseable {
             return List.copyOf(peers);
         }
     }
+
+    private boolean logFull;
 
     /** The wire log so far: handshake text, octets and frames in and out, who closed. */
     public synchronized String wireLog() {
@@ -192,7 +227,9 @@ public final class FuzzServer implements AutoCloseable {
         private HttpRequestHead request;
         private String requestText;
         private final List<ClientFrame> frames = new ArrayList<>();
-        private final List<Long> octetTimes = new ArrayList<>();
+        private long received;
+        private volatile String overBudget;
+        private volatile String writeStalled;
         private long octetsBeforeResponse;
         private volatile boolean responded;
         private String violation;
@@ -202,9 +239,11 @@ public final class FuzzServer implements AutoCloseable {
         private volatile boolean autoClose = true;
         private volatile long tcpCloseDelayMs;
         private final FrameDecoder strict = new FrameDecoder(DecoderConfig.receivingAs(Role.SERVER)
-                .withMaxFramePayload(MAX_BUFFER).withMaxMessageSize(MAX_BUFFER));
+                .withMaxFramePayload(maxOctets()).withMaxMessageSize(maxOctets()));
         private byte[] buf = new byte[8192];
         private int filled;
+
+        private final long connectedAt = millis();
 
         Peer(Socket socket, int n) {
             this.socket = socket;
@@ -227,6 +266,7 @@ public final class FuzzServer implements AutoCloseable {
 
         boolean readRequest(Duration timeout) {
             try {
+                long until = System.nanoTime() + timeout.toNanos();
                 socket.setSoTimeout((int) timeout.toMillis());
                 if (socket instanceof javax.net.ssl.SSLSocket ssl) {
                     try {
@@ -254,6 +294,12 @@ public final class FuzzServer implements AutoCloseable {
                 byte[] head = new byte[HttpHeadCodec.DEFAULT_MAX_HEAD];
                 int len = 0;
                 while (true) {
+                    long left = (until - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        // a client that trickles its request is held to the timeout as a whole, not per octet
+                        throw new SocketTimeoutException("request not complete within " + timeout.toMillis() + " ms");
+                    }
+                    socket.setSoTimeout((int) left);
                     int b = in.read();
                     if (b < 0) {
                         log(tag + "client closed TCP before completing its request");
@@ -363,6 +409,16 @@ public final class FuzzServer implements AutoCloseable {
         }
 
         private boolean write(byte[] octets, Chop chop, boolean frames) {
+            if (writeStalled != null) {
+                return false;
+            }
+            // held to the write deadline: a client that does not read has its connection closed, not the test hung
+            java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                writeStalled = "the client did not read: " + octets.length + " octets not written within "
+                        + writeTimeoutMs() + " ms (-Dnetconform.wsclient.writeTimeoutMs); the server closed the connection";
+                log(tag + writeStalled);
+                closeQuietly();
+            }, writeTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
             try {
                 OutputStream out = socket.getOutputStream();
                 if (chop == Chop.PER_OCTET) {
@@ -376,9 +432,23 @@ public final class FuzzServer implements AutoCloseable {
                 }
                 return true;
             } catch (IOException e) {
-                log(tag + "write failed: " + e.getMessage());
+                if (writeStalled == null) {
+                    log(tag + "write failed: " + e.getMessage());
+                }
                 return false;
+            } finally {
+                deadline.cancel(false);
             }
+        }
+
+        /** Why the server dropped this connection for what the client sent (more than its budget), or null. */
+        public String overBudget() {
+            return overBudget;
+        }
+
+        /** Why the server closed this connection because the client did not read what it wrote, or null. */
+        public String writeStalled() {
+            return writeStalled;
         }
 
         private String describe(byte[] f) {
@@ -413,9 +483,15 @@ public final class FuzzServer implements AutoCloseable {
         }
 
         private void received(byte[] chunk, int r) {
-            log(tag + "<- " + r + " octets [" + Values.hex(Arrays.copyOf(chunk, r), LOGGED_OCTETS) + "]");
+            log(tag + "<- " + r + " octets [" + Values.hex(Arrays.copyOf(chunk, Math.min(r, LOGGED_OCTETS + 1)),
+                    LOGGED_OCTETS) + "]");
             List<ClientFrame> done = new ArrayList<>();
             synchronized (this) {
+                received += r;
+                if (received > maxOctets()) {
+                    dropForBudget("more than " + maxOctets() + " octets (-Dnetconform.wsclient.peerOctets)");
+                    return;
+                }
                 if (!responded) {
                     octetsBeforeResponse += r;
                 }
@@ -426,18 +502,21 @@ public final class FuzzServer implements AutoCloseable {
                         violation = e.closeCode() + " " + e.reason();
                     }
                 }
-                if (filled + r > MAX_BUFFER) {
-                    log(tag + "client sent more than " + MAX_BUFFER + " unframed octets: dropping");
-                    closeQuietly();
+                if (filled + r > maxOctets()) {
+                    dropForBudget("more than " + maxOctets() + " octets of unfinished frames");
                     return;
                 }
                 if (filled + r > buf.length) {
-                    buf = Arrays.copyOf(buf, Math.max(filled + r, Math.min(MAX_BUFFER, buf.length * 2)));
+                    buf = Arrays.copyOf(buf, Math.max(filled + r, Math.min(maxOctets(), buf.length * 2)));
                 }
                 System.arraycopy(chunk, 0, buf, filled, r);
                 filled += r;
                 ClientFrame f;
                 while ((f = parse()) != null) {
+                    if (frames.size() >= maxFrames()) {
+                        dropForBudget("more than " + maxFrames() + " frames (-Dnetconform.wsclient.peerFrames)");
+                        return;
+                    }
                     frames.add(f);
                     done.add(f);
                 }
@@ -484,13 +563,24 @@ public final class FuzzServer implements AutoCloseable {
             }
         }
 
+        /** The client sent more than a connection may: the connection is dropped, and why is kept. */
+        private void dropForBudget(String what) {
+            overBudget = "the client sent " + what + " within " + (millis() - connectedAt) + " ms; the server dropped "
+                    + "the connection";
+            log(tag + overBudget);
+            buf = new byte[0];
+            filled = 0;
+            closeQuietly();
+            notifyAll();
+        }
+
         /** Lenient read of one frame from the buffer (whatever its header says); null when incomplete. */
         private ClientFrame parse() {
             RawFrameHeader h = RawFrameHeader.read(buf, 0, filled).orElse(null);
             if (h == null) {
                 return null;
             }
-            if (h.length() < 0 || h.length() > MAX_BUFFER) {
+            if (h.length() < 0 || h.length() > maxOctets()) {
                 log(tag + "client frame claims " + h.length() + " octets: dropping");
                 closeQuietly();
                 return null;
