@@ -17,6 +17,14 @@ import java.util.stream.Stream;
  */
 public final class ReportDirectory {
     public static final String MARKER = ".netconform-report";
+    /** A folder the run itself fills while it runs (the stdio targets' logs, see Session#logDir): kept as this run's. */
+    static final String STDIO_LOGS = "stdio-logs";
+
+    /** Whether this file belongs to the run now ending: written beside the results, or a log of its stdio targets. */
+    private static boolean thisRuns(Path dir, Path file) {
+        return org.netconform.harness.result.ReportFiles.writtenInThisRun(file)
+                || dir.relativize(file).getName(0).toString().equals(STDIO_LOGS);
+    }
 
     private ReportDirectory() {
     }
@@ -26,12 +34,14 @@ public final class ReportDirectory {
         Files.createDirectories(dir);
         if (!isEmpty(dir)) {
             if (!isReport(dir)) {
-                throw new IOException(dir.toAbsolutePath() + " is not empty and holds no netconform report: "
-                        + "not replacing it; choose another report directory");
+                throw new IOException(dir.toAbsolutePath() + " is not empty and holds no netconform report (" + firstOther(dir)
+                        + "): not replacing it; choose another report directory");
             }
             try (Stream<Path> children = Files.list(dir)) {
                 for (Path c : children.toList()) {
-                    delete(c);
+                    if (!c.getFileName().toString().equals(STDIO_LOGS)) {
+                        delete(c);
+                    }
                 }
             }
         }
@@ -50,11 +60,19 @@ public final class ReportDirectory {
         }
     }
 
+    private static String firstOther(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !thisRuns(dir, p)).findFirst()
+                    .map(p -> "e.g. " + dir.relativize(p)).orElse("nothing else");
+        }
+    }
+
     /** Empty, or holding nothing but what this run wrote already. */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .allMatch(org.netconform.harness.result.ReportFiles::writtenInThisRun);
+                    .allMatch(p -> thisRuns(dir, p));
         }
     }
 

@@ -115,12 +115,19 @@ public final class RunOptions {
         add("netconform.ws.caseFrames", "ws", "10000", null,
                 "frames the server may send in one case (plus one per 512 octets of its octet budget)",
                 RunOptions::checkPositiveLong);
-        add("netconform.ws.keepOctets", "ws", "262144", null,
+        add("netconform.ws.keepOctets", "ws", "65536", null,
                 "payload octets one case keeps of what the server sent (an expected echo is kept whole)",
                 RunOptions::checkPositiveLong);
         add("netconform.ws.writeTimeoutMs", "ws", "the timeout", null,
                 "how long a write may wait for a server that does not read, ms", RunOptions::checkPositiveLong);
         add("netconform.ws.caseDeadlineMs", "ws", "60000", null, "a case's hard deadline, ms", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.peerOctets", "ws", "16777216", null,
+                "client suite: octets one client connection may send before it is dropped", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.peerFrames", "ws", "10000", null,
+                "client suite: frames one client connection may send before it is dropped", RunOptions::checkPositiveLong);
+        add("netconform.wsclient.writeTimeoutMs", "ws", "5000", null,
+                "client suite: how long a write may wait for a client that does not read, ms",
+                RunOptions::checkPositiveLong);
         add("netconform.ws.heartbeatMs", "ws", "none", null,
                 "URL target: the server's Ping interval, ms; enables the heartbeat cases", RunOptions::checkPositiveLong);
         add("netconform.ws.capabilities", "ws", "none", null,

@@ -225,6 +225,9 @@ public final class CaseRunner {
                 // evidence (a target that merely stopped answering cannot say why: that stays ERROR)
                 d.session().serverDied = why.get();
                 settled.add(d);
+            } else if (d.wsCase().crashIsVerdict() && d.error() == null && tr.down().isEmpty()) {
+                // it got all it waited for before the crash: judged as it is
+                settled.add(d);
             } else {
                 settled.add(d.withError(tr.down().isPresent() && d.error() != null
                         ? new TargetRun.TargetDown(tr.down().get())

@@ -142,6 +142,17 @@ class ServerSecurityScenarios {
                 });
     }
 
+    @ConformanceTest
+    @Requirement("WS-SEC-6")
+    void messagesRoundTripOverTls(WebSocketServerAdapter ws) {
+        if (!WireConnection.isTls(ws.uri())) {
+            throw new org.opentest4j.TestAbortedException("not a wss:// target (" + ws.uri() + "): TLS support is judged "
+                    + "where the server is reached over wss://");
+        }
+        CaseRunner.check(ws, "over wss://: text and binary messages echoed intact",
+                ServerFramingScenarios.lengthCases().subList(0, 6), ServerCases::echoed);
+    }
+
     /** Records each case's line under a headline that starts with the finding marker when there is a finding. */
     private static void record(WebSocketServerAdapter ws, List<CaseRunner.Done> done, String expected,
                                java.util.function.Function<CaseRunner.Done, String> what,

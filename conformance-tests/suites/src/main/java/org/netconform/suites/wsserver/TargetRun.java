@@ -262,9 +262,16 @@ final class TargetRun {
         return Optional.empty();
     }
 
-    /** The crash the adapter saw while this case was running, if any. */
+    /**
+     * The crash the adapter saw while this case was running and that cut it short (its connection ended without
+     * the server's Close, or an echo it waited for never came), if any: the evidence a case that judges crashes
+     * reports. A case that got everything it waited for was not hurt by a crash just after it.
+     */
     Optional<Crash> crashDuring(CaseRunner.Done d) {
-        return crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
+        WireSession s = d.session();
+        boolean cutShort = !s.serverSentClose && (s.end == WireSession.End.RESET || s.end == WireSession.End.FIN)
+                || s.messages.size() < s.expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).count();
+        return !cutShort ? Optional.empty() : crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
                 && d.endNanos() >= c.exit().atNanos() - EXIT_SLACK_NANOS).findFirst();
     }
 
