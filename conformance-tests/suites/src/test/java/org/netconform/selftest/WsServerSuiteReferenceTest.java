@@ -21,7 +21,9 @@ class WsServerSuiteReferenceTest {
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("endpoint suite against the reference server: %d results in %.1f s%n", results.size(), s);
         assertThat(results).isNotEmpty().allSatisfy(r -> {
-            assertThat(r.outcome().name()).as(r.toString()).isIn("PASS", "INFORMATIONAL");
+            // TLS (WS-SEC-6) is judged over wss:// only: WssUrlTargetTest
+            assertThat(r.outcome().name()).as(r.toString()).isIn(r.requirements().get(0).equals("WS-SEC-6")
+                    ? new String[] {"UNSUPPORTED"} : new String[] {"PASS", "INFORMATIONAL"});
             assertThat(r.matchesBaseline()).as(r.toString()).isTrue();
         });
         assertThat(s).as("wall time of the endpoint suite against the reference").isLessThan(30);

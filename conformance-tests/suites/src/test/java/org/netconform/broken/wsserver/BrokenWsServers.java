@@ -235,9 +235,7 @@ public final class BrokenWsServers {
         @Override
         protected synchronized int start(String path) throws IOException {
             exit = null;
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            ServerSocket s = bind(port);
             server = s;
             port = s.getLocalPort();
             Thread t = new Thread(() -> {
@@ -261,6 +259,33 @@ public final class BrokenWsServers {
             t.setDaemon(true);
             t.start();
             return port;
+        }
+
+        /**
+         * Binds the port, again after a restart: the port was ephemeral, so for a moment one of the suite's own client
+         * sockets may hold it as its local port; a restart waits up to 5 s for it, as a restarted process would retry.
+         */
+        private static ServerSocket bind(int port) throws IOException {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (true) {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                try {
+                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return s;
+                } catch (java.net.BindException e) {
+                    s.close();
+                    if (port == 0 || System.nanoTime() > until) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
 
         /** The whole server stops, as a process would that exits: no listening socket, every connection gone. */
