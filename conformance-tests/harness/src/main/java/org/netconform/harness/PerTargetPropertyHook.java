@@ -56,7 +56,8 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
         if (last == null) {
             // nothing ran: every target was unsupported; report the property aborted (skipped), never passed,
             // and not as an error either, so that a run against one target of another area stays green
-            return new Unsupported(new org.opentest4j.TestAbortedException("UNSUPPORTED for every selected target"));
+            // no selected target could run it: aborted, with the reason
+            return NotRunResult.unsupported(new org.opentest4j.TestAbortedException("UNSUPPORTED for every selected target"));
         }
         if (!mismatches.isEmpty()) {
             return last.mapToFailed(String.join("\n", mismatches));
@@ -94,53 +95,5 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
         // innermost: jqwik's own around-property hooks (statistics) set up once per property and
         // refuse to set up twice, so the per-target executions must all happen inside them
         return 100;
-    }
-
-    /** The result of a property that no selected target could run: aborted, with the reason. */
-    private record Unsupported(Throwable reason) implements PropertyExecutionResult {
-        @Override
-        public Optional<String> seed() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<Object>> falsifiedParameters() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Status status() {
-            return Status.ABORTED;
-        }
-
-        @Override
-        public Optional<Throwable> throwable() {
-            return Optional.of(reason);
-        }
-
-        @Override
-        public int countChecks() {
-            return 0;
-        }
-
-        @Override
-        public int countTries() {
-            return 0;
-        }
-
-        @Override
-        public Optional<net.jqwik.api.lifecycle.FalsifiedSample> originalSample() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ShrunkFalsifiedSample> shrunkSample() {
-            return Optional.empty();
-        }
-
-        @Override
-        public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) {
-            return this;
-        }
     }
 }

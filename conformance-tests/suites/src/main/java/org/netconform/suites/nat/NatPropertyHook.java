@@ -1,15 +1,12 @@
 package org.netconform.suites.nat;
 
-import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.FalsifiedSample;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
 import org.netconform.harness.CurrentTarget;
+import org.netconform.harness.NotRunResult;
 import org.netconform.spi.nat.NatAdapter;
 import org.opentest4j.TestAbortedException;
 
@@ -34,10 +31,10 @@ public final class NatPropertyHook implements AroundPropertyHook {
                 check(need, nat);
             }
         } catch (TestAbortedException e) {
-            return new NotRun(PropertyExecutionResult.Status.ABORTED, e);
+            return NotRunResult.unsupported(e);
         } catch (RuntimeException e) {
             // the lab that tells the target's clock failed: the harness's ERROR, with the reason
-            return new NotRun(PropertyExecutionResult.Status.FAILED, e);
+            return new NotRunResult(PropertyExecutionResult.Status.FAILED, e);
         }
         return NatEvidence.duringProperty(property::execute);
     }
@@ -74,48 +71,5 @@ public final class NatPropertyHook implements AroundPropertyHook {
     public int aroundPropertyProximity() {
         // inside PerTargetPropertyHook (100), which runs the property once per target
         return 110;
-    }
-
-    /** A property that did not run for this target: aborted (UNSUPPORTED) or failed (ERROR), with the reason. */
-    private record NotRun(Status status, Throwable reason) implements PropertyExecutionResult {
-        @Override
-        public Optional<String> seed() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<Object>> falsifiedParameters() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Throwable> throwable() {
-            return Optional.of(reason);
-        }
-
-        @Override
-        public int countChecks() {
-            return 0;
-        }
-
-        @Override
-        public int countTries() {
-            return 0;
-        }
-
-        @Override
-        public Optional<FalsifiedSample> originalSample() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ShrunkFalsifiedSample> shrunkSample() {
-            return Optional.empty();
-        }
-
-        @Override
-        public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) {
-            return this;
-        }
     }
 }
