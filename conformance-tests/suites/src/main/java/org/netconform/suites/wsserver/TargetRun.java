@@ -281,7 +281,7 @@ final class TargetRun {
         for (Crash c : crashes()) {
             long at = c.exit().atNanos();
             boolean inFlight = d.startNanos() <= at && d.endNanos() >= at - EXIT_SLACK_NANOS;
-            if (inFlight || startedWhileDown(d, c)) {
+            if ((inFlight || startedWhileDown(d, c)) && hurt(d)) {
                 return Optional.of("the server stopped during this case (" + c.exit().reason() + ")");
             }
         }
@@ -295,6 +295,22 @@ final class TargetRun {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a crash can have changed what this case saw: it failed (refused, reset, a write that failed), got no
+     * answer to its handshake, its connection ended by the server's side without a Close, or an echo it waited for
+     * never came. A case that had its whole exchange before the process died (say, a wait for a Close that never
+     * comes, ended by the suite) stands as it is.
+     */
+    static boolean hurt(CaseRunner.Done d) {
+        WireSession s = d.session();
+        if (d.error() != null || s.response == null) {
+            return true;
+        }
+        boolean cut = !s.serverSentClose && (s.end == WireSession.End.RESET || s.end == WireSession.End.FIN);
+        long echoes = s.expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).count();
+        return cut || s.messages.size() < echoes;
     }
 
     /**
