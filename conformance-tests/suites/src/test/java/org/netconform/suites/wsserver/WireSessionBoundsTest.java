@@ -116,6 +116,25 @@ class WireSessionBoundsTest {
     }
 
     @Test
+    void aTlsHandshakeThatFailsIsSaidOnceAndNotTriedAgain() throws Exception {
+        set("netconform.ws.timeoutMs", "300");
+        try (org.netconform.reference.websocket.server.EchoServer plain = new org.netconform.reference.websocket.server.EchoServer(
+                org.netconform.reference.websocket.server.EchoServerConfig.defaults())) {
+            URI wss = URI.create("wss://127.0.0.1:" + plain.start(0) + "/ws");
+            WireSession first = new WireSession(wss, true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(first::connect)
+                    .isInstanceOf(WireConnection.TlsFailure.class)
+                    .hasMessageStartingWith("the TLS handshake with 127.0.0.1:")
+                    .hasMessageContaining("a plain ws:// port?");
+            long t0 = System.nanoTime();
+            WireSession second = new WireSession(wss, true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(second::connect)
+                    .isInstanceOf(WireConnection.TlsFailure.class).hasMessageStartingWith("not tried: ");
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("ms for the second").isLessThan(100);
+        }
+    }
+
+    @Test
     void aKeptListHasTheTrueSizeAndKeepsHeadAndTail() {
         KeptList<Integer> l = new KeptList<>(3, 2, -1);
         for (int i = 0; i < 10; i++) {
