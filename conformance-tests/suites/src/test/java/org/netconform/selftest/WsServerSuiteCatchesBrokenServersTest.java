@@ -161,6 +161,16 @@ class WsServerSuiteCatchesBrokenServersTest {
     }
 
     @Test
+    void aCaseWhoseConnectionHandlerTheServerReportsDeadIsRunAgainAndTheIncidentNamed() {
+        List<PublishedResult> results = run("broken-ws-handler-panics");
+        // the two dead handlers say nothing about the requirements their cases test: run again, judged as usual
+        assertThat(results).filteredOn(r -> r.outcome().name().equals("FAIL") || r.outcome().name().equals("NON_STRICT")
+                || r.outcome().name().equals("ERROR")).isEmpty();
+        assertThat(of(results, "WS-FRAME-12")).allSatisfy(r -> assertThat(r.observed())
+                .contains("failure(s) of its handler for one connection").contains("http: panic serving 127.0.0.1:"));
+    }
+
+    @Test
     void casesBeyondDeclaredLimitsAreJudgedOnTheir1009() {
         List<PublishedResult> results = run("broken-ws-declares-small-limits");
         for (String id : List.of("WS-LIMIT-5", "WS-FRAME-8", "WS-LIMIT-1", "WS-LIMIT-3", "WS-LIMIT-4")) {

@@ -14,13 +14,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.netconform.spi.wsserver.LazyServerAdapter;
 import org.netconform.spi.wsserver.ServerExit;
+import org.netconform.spi.wsserver.ServerIncident;
 
 /**
  * Runs the seed's program as a child process. It listens where it says, 0.0.0.0:7777, and serves WebSocket
  * only at /ws (Go's default mux answers 404 elsewhere): capability resource-name. It declares no limits (its
  * Upgrader sets no read limit) and no heartbeat capability (its heartbeat is a text message, not a Ping).
  * When the process stops by itself, {@link #exited()} says how, with the panic line from its output (a Go
- * program that panics in a goroutine exits with status 2); {@link #restart()} starts it again on 7777.
+ * program that panics in a goroutine exits with status 2); {@link #restart()} starts it again on 7777. A panic in
+ * the handler of one connection does not stop it: Go's net/http recovers it, logs "http: panic serving
+ * 127.0.0.1:PORT: ..." and leaves the hijacked connection open without its read loop; {@link #incidents()}
+ * reports those lines with the client's port.
  */
 final class SeedGorillaAdapter extends LazyServerAdapter {
     private final boolean heartbeat;
@@ -30,6 +34,10 @@ final class SeedGorillaAdapter extends LazyServerAdapter {
     private Path log;
     private int starts;
     private volatile long exitedAtNanos;
+    private final java.util.List<ServerIncident> incidents = new java.util.ArrayList<>();
+    private long logRead;
+    private static final java.util.regex.Pattern PANIC_SERVING =
+            java.util.regex.Pattern.compile("(http: panic serving (?:\\[[^\\]]*\\]|[^\\s:]+):(\\d+): .*)$");
 
     SeedGorillaAdapter(boolean heartbeat) {
         super("/ws", Set.of(RESOURCE_NAME));
@@ -72,21 +80,28 @@ final class SeedGorillaAdapter extends LazyServerAdapter {
             throw new IllegalStateException(why.get());
         }
         starts++;
+        incidents(); // what the last run of the program said before the new one's output starts
         log = built.dir().resolve((heartbeat ? "seed-gorilla" : "seed-gorilla-no-heartbeat") + "." + starts + ".log");
-        exitedAtNanos = 0;
+        logRead = 0;
         Process p = new ProcessBuilder(built.binary().toString()).directory(built.dir().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // the old process stays the one exited() reports on until the new one is in place
+        exitedAtNanos = 0;
+        process = p;
         Thread watch = new Thread(() -> {
             try {
                 p.waitFor();
-                exitedAtNanos = System.nanoTime();
+                synchronized (SeedGorillaAdapter.this) {
+                    if (process == p) {
+                        exitedAtNanos = System.nanoTime();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "seed-gorilla-exit");
         watch.setDaemon(true);
         watch.start();
-        process = p;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -123,6 +138,37 @@ final class SeedGorillaAdapter extends LazyServerAdapter {
         long at = exitedAtNanos == 0 ? System.nanoTime() : exitedAtNanos;
         exitedAtNanos = at;
         return Optional.of(new ServerExit(exitText(p), at));
+    }
+
+    @Override
+    public synchronized List<ServerIncident> incidents() {
+        Path l = log;
+        if (l == null) {
+            return List.copyOf(incidents);
+        }
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(l)) {
+            long size = ch.size();
+            if (size > logRead) {
+                ch.position(logRead);
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(1 << 20, size - logRead));
+                while (buf.hasRemaining() && ch.read(buf) > 0) {
+                    // fill
+                }
+                String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+                int complete = text.lastIndexOf('\n') + 1;
+                logRead += text.substring(0, complete).getBytes(StandardCharsets.UTF_8).length;
+                long now = System.nanoTime();
+                for (String line : text.substring(0, complete).split("\n")) {
+                    java.util.regex.Matcher m = PANIC_SERVING.matcher(line.strip());
+                    if (m.find()) {
+                        incidents.add(new ServerIncident(m.group(1), Integer.parseInt(m.group(2)), now));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no log to read: nothing to report
+        }
+        return List.copyOf(incidents);
     }
 
     /** "exited with status 2: panic: concurrent write to websocket connection (in main.wsHandler.func1 ...)". */

@@ -73,6 +73,16 @@ public interface WebSocketServerAdapter extends AreaAdapter, AutoCloseable {
     }
 
     /**
+     * For an adapter that sees the server's own output: the failures it reported for single connections while it
+     * kept running (e.g. Go's net/http "http: panic serving 127.0.0.1:50312: ..."), in the order seen; empty by
+     * default. A case whose connection had one is run again (it says nothing about the requirement it tests),
+     * and the report names the incident.
+     */
+    default java.util.List<ServerIncident> incidents() {
+        return java.util.List.of();
+    }
+
+    /**
      * Starts the server again, at the same {@link #uri()}, after it stopped by itself ({@link #exited()}); false
      * when this adapter cannot (the default, and every server the harness does not run, such as a URL).
      */

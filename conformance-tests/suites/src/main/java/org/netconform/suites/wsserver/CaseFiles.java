@@ -61,7 +61,8 @@ final class CaseFiles {
         b.append("case ").append(c.id()).append(" · ").append(c.title()).append('\n');
         b.append("target ").append(target).append(", ").append(d.ms()).append(" ms");
         if (d.attempt() > 1) {
-            b.append(", run ").append(d.attempt()).append(" times (the server stopped during an earlier run)");
+            b.append(", run ").append(d.attempt()).append(" times (an earlier run was spoiled: the server stopped, or "
+                    + "reported that its handler for that connection failed; see the wire log)");
         }
         b.append("\n\n");
         b.append("How each requirement judged this one run (labels: see index.txt):\n");

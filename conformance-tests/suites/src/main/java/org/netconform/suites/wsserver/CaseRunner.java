@@ -71,7 +71,7 @@ public final class CaseRunner {
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicLong FIRST_START = new AtomicLong();
     /** A case spoiled by a crash of the server is run at most this many times. */
-    private static final int MAX_RUNS = 3;
+    private static final int MAX_RUNS = 5;
 
     private CaseRunner() {
     }
@@ -158,7 +158,7 @@ public final class CaseRunner {
         if (earlier != null && !earlier.equals(c.title())) {
             throw new IllegalStateException("two cases share the ID " + c.id() + ": '" + earlier + "' and '" + c.title() + "'");
         }
-        return RUNS.computeIfAbsent(key(tr, c), k -> CompletableFuture.supplyAsync(() -> runOne(tr, c, profile, 1), POOL));
+        return RUNS.computeIfAbsent(key(tr, c), k -> CompletableFuture.supplyAsync(() -> runOne(tr, c, profile, 1, null), POOL));
     }
 
     /**
@@ -196,23 +196,31 @@ public final class CaseRunner {
             List<Integer> again = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 Done d = out.get(i);
-                boolean rerunnable = !d.wsCase().crashIsVerdict() || d.error() != null && TargetRun.isConnectFailure(d.error());
+                boolean rerunnable = !d.wsCase().crashIsVerdict() || d.error() != null && TargetRun.isConnectFailure(d.error())
+                        || tr.startedWhileDown(d);
                 if (d.attempt() < MAX_RUNS && rerunnable && !(d.error() instanceof TargetRun.TargetDown)
                         && tr.spoiled(d).isPresent()) {
                     again.add(i);
                 }
             }
-            if (again.isEmpty() || !tr.recover(out.get(again.get(0)).wsCase())) {
+            if (again.isEmpty()) {
                 break;
             }
-            List<CompletableFuture<Done>> reruns = new ArrayList<>();
+            // one at a time: a server that crashes again then spoils only the one case in flight
+            boolean recovered = true;
             for (int i : again) {
                 Done d = out.get(i);
-                reruns.add(RUNS.compute(key(tr, d.wsCase()), (k, old) -> old != null && old.isDone() && old.join() == d
-                        ? CompletableFuture.supplyAsync(() -> runOne(tr, d.wsCase(), profile, d.attempt() + 1), POOL) : old));
+                if (!tr.recover(d.wsCase())) {
+                    recovered = false;
+                    break;
+                }
+                String why = tr.spoiled(d).orElse("");
+                out.set(i, RUNS.compute(key(tr, d.wsCase()), (k, old) -> old != null && old.isDone() && old.join() == d
+                        ? CompletableFuture.supplyAsync(() -> runOne(tr, d.wsCase(), profile, d.attempt() + 1, why), POOL)
+                        : old).join());
             }
-            for (int j = 0; j < again.size(); j++) {
-                out.set(again.get(j), reruns.get(j).join());
+            if (!recovered) {
+                break;
             }
         }
         List<Done> settled = new ArrayList<>();
@@ -220,11 +228,12 @@ public final class CaseRunner {
             Optional<String> why = tr.spoiled(d);
             if (why.isEmpty() || d.error() instanceof TargetRun.TargetDown || d.error() instanceof TargetRun.ServerDied) {
                 settled.add(d);
-            } else if (d.wsCase().crashIsVerdict() && d.error() == null && tr.crashDuring(d).isPresent()) {
+            } else if (d.wsCase().crashIsVerdict() && !tr.startedWhileDown(d) && tr.crashDuring(d).isPresent()) {
                 // a crash the adapter saw while this case made the server write from two sources: the verdict's
-                // evidence (a target that merely stopped answering cannot say why: that stays ERROR)
+                // evidence, whether the case noticed it as a closed connection or as a failed write (a target that
+                // merely stopped answering cannot say why: that stays ERROR)
                 d.session().serverDied = why.get();
-                settled.add(d);
+                settled.add(d.error() == null ? d : d.withError(null));
             } else if (d.wsCase().crashIsVerdict() && d.error() == null && tr.down().isEmpty()) {
                 // it got all it waited for before the crash: judged as it is
                 settled.add(d);
@@ -239,14 +248,16 @@ public final class CaseRunner {
 
     /** Runs one case on its own, outside any target's run (no liveness, no learned messages): for tests. */
     static Done runOne(URI uri, boolean trust, WsCase c) {
-        return runOne(null, uri, trust, c, UnsolicitedMessages.none(), 1);
+        return runOne(null, uri, trust, c, UnsolicitedMessages.none(), 1, null);
     }
 
-    private static Done runOne(TargetRun tr, WsCase c, UnsolicitedMessages profile, int attempt) {
-        return runOne(tr, tr.uri, tr.trust, c, profile, attempt);
+    private static Done runOne(TargetRun tr, WsCase c, UnsolicitedMessages profile, int attempt, String again) {
+        return runOne(tr, tr.uri, tr.trust, c, profile, attempt, again);
     }
 
-    private static Done runOne(TargetRun tr, URI uri, boolean trust, WsCase c, UnsolicitedMessages profile, int attempt) {
+    /** Runs a case once; {@code again}: why the run before this one was spoiled (null for the first run). */
+    private static Done runOne(TargetRun tr, URI uri, boolean trust, WsCase c, UnsolicitedMessages profile, int attempt,
+                               String again) {
         WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
         s.unsolicited = profile;
         if (tr != null && tr.adapter.capabilities().contains(WebSocketServerAdapter.LIMITS)) {
@@ -255,7 +266,7 @@ public final class CaseRunner {
         }
         s.note("case " + c.id() + ": " + c.title());
         if (attempt > 1) {
-            s.note("run " + attempt + ": the server stopped during the earlier run of this case and was restarted");
+            s.note("run " + attempt + " of this case: the earlier run was spoiled: " + again);
         }
         long t0 = System.nanoTime();
         if (RunDeadline.passed()) {
@@ -331,6 +342,13 @@ public final class CaseRunner {
         WsCase.Verdict v;
         if (s.harnessStop != null) {
             v = WsCase.Verdict.noAnswer(s.harnessStop);
+        } else if (d.error() instanceof TargetRun.ServerDied && everyFrame && !s.frames.isEmpty()) {
+            // the frames the server sent before it died are still its frames: the sender checks judge them
+            try {
+                v = judge.judge(s);
+            } catch (RuntimeException e) {
+                v = WsCase.Verdict.noAnswer(d.error().getMessage());
+            }
         } else if (d.error() instanceof TargetRun.TargetDown || d.error() instanceof TargetRun.ServerDied) {
             v = WsCase.Verdict.noAnswer(d.error().getMessage());
         } else if (d.error() != null) {

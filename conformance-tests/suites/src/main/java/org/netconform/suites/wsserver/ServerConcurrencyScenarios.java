@@ -88,7 +88,7 @@ class ServerConcurrencyScenarios {
 
     static WsCase.Verdict wellFormedUnderLoad(WireSession s) {
         if (s.serverDied != null) {
-            return WsCase.Verdict.broken("the server died while it had echoes, Pongs and its own messages to write at "
+            return WsCase.Verdict.broken("the server (or its handler for this connection) died while it had echoes, Pongs and its own messages to write at "
                     + "once: " + s.serverDied + "; " + s.messages.size() + " of " + s.expected.size() + " echoes arrived");
         }
         if (!s.senderViolations.isEmpty()) {
@@ -127,11 +127,21 @@ class ServerConcurrencyScenarios {
                 + "Pong is due; 200 messages and 20 Pings in flight) every frame whole and well formed, every echo intact "
                 + "and in order, and the server still running", concurrencyCases(),
                 ServerConcurrencyScenarios::wellFormedUnderLoad, false,
-                () -> CaseRunner.targetRun(ws).crashes().isEmpty() ? ""
-                        : "the server the adapter runs stopped " + CaseRunner.targetRun(ws).crashes().size()
-                        + " time(s) during this target's run (each time restarted, the cases it spoiled run again): "
-                        + CaseRunner.targetRun(ws).crashes().stream().map(c -> "after case " + c.afterCase() + ": "
-                        + c.exit().reason()).distinct().toList());
+                () -> crashNote(CaseRunner.targetRun(ws)));
+    }
+
+    /** The crashes and per-connection failures the server had during this target's run, for the record. */
+    private static String crashNote(TargetRun tr) {
+        String crashes = tr.crashes().isEmpty() ? ""
+                : "the server the adapter runs stopped " + tr.crashes().size() + " time(s) during this target's run "
+                + "(each time restarted, the cases it spoiled run again): " + tr.crashes().stream()
+                .map(c -> "after case " + c.afterCase() + ": " + c.exit().reason()).distinct().toList();
+        List<String> incidents = tr.incidents();
+        String handlers = incidents.isEmpty() ? ""
+                : "the server reported " + incidents.size() + " failure(s) of its handler for one connection while it "
+                + "kept running (those cases run again): " + incidents.subList(0, Math.min(5, incidents.size()))
+                + (incidents.size() > 5 ? " ..." : "");
+        return crashes.isEmpty() ? handlers : handlers.isEmpty() ? crashes : crashes + "\n" + handlers;
     }
 
     private static void sleep(long ms) {

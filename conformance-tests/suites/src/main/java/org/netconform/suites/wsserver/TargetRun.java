@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.netconform.spi.wsserver.ServerExit;
+import org.netconform.spi.wsserver.ServerIncident;
 import org.netconform.spi.wsserver.WebSocketServerAdapter;
 
 /**
@@ -234,19 +235,53 @@ final class TargetRun {
     }
 
     /**
+     * What the server reported about this case's connection while it kept running (see
+     * {@link WebSocketServerAdapter#incidents()}): its log named the connection's client port after the case
+     * began. Empty for most servers, which report nothing.
+     */
+    Optional<ServerIncident> incidentDuring(CaseRunner.Done d) {
+        int port = d.session().localPort;
+        if (port == 0) {
+            return Optional.empty();
+        }
+        for (ServerIncident i : adapter.incidents()) {
+            if (i.clientPort() == port && i.seenAtNanos() >= d.startNanos()) {
+                synchronized (incidents) {
+                    incidents.putIfAbsent(i, d.wsCase().id());
+                }
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every incident matched to a case so far, with the case's ID, in the order seen. */
+    List<String> incidents() {
+        synchronized (incidents) {
+            return incidents.entrySet().stream().map(e -> "case " + e.getValue() + ": " + e.getKey().text()).toList();
+        }
+    }
+
+    private final Map<ServerIncident, String> incidents = new java.util.LinkedHashMap<>();
+
+    /**
      * Why this finished case cannot stand as it is: the server crashed while it ran (or it could not connect
-     * because of that), or the target went down while it was in flight. Empty when it stands.
+     * because of that), the server reported that its handler for this connection failed, or the target went down
+     * while it was in flight. Empty when it stands.
      */
     Optional<String> spoiled(CaseRunner.Done d) {
         if (d.error() instanceof TargetDown || d.error() instanceof ServerDied) {
             return Optional.of(d.error().getMessage());
         }
+        Optional<ServerIncident> incident = incidentDuring(d);
+        if (incident.isPresent()) {
+            return Optional.of("the server reported that its handler for this connection failed (its output: "
+                    + incident.get().text() + ")");
+        }
         for (Crash c : crashes()) {
             long at = c.exit().atNanos();
             boolean inFlight = d.startNanos() <= at && d.endNanos() >= at - EXIT_SLACK_NANOS;
-            boolean refused = d.error() != null && isConnectFailure(d.error()) && d.startNanos() >= at - EXIT_SLACK_NANOS
-                    && (c.restartedAtNanos() == 0 || d.startNanos() <= c.restartedAtNanos());
-            if (inFlight || refused) {
+            if ((inFlight || startedWhileDown(d, c)) && hurt(d)) {
                 return Optional.of("the server stopped during this case (" + c.exit().reason() + ")");
             }
         }
@@ -263,16 +298,50 @@ final class TargetRun {
     }
 
     /**
-     * The crash the adapter saw while this case was running and that cut it short (its connection ended without
-     * the server's Close, or an echo it waited for never came), if any: the evidence a case that judges crashes
-     * reports. A case that got everything it waited for was not hurt by a crash just after it.
+     * Whether a crash can have changed what this case saw: it failed (refused, reset, a write that failed), got no
+     * answer to its handshake, its connection ended by the server's side without a Close, or an echo it waited for
+     * never came. A case that had its whole exchange before the process died (say, a wait for a Close that never
+     * comes, ended by the suite) stands as it is.
      */
-    Optional<Crash> crashDuring(CaseRunner.Done d) {
+    static boolean hurt(CaseRunner.Done d) {
+        WireSession s = d.session();
+        if (d.error() != null || s.response == null) {
+            return true;
+        }
+        boolean cut = !s.serverSentClose && (s.end == WireSession.End.RESET || s.end == WireSession.End.FIN);
+        long echoes = s.expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).count();
+        return cut || s.messages.size() < echoes;
+    }
+
+    /**
+     * Whether the case began after the server stopped and before it was back: refused, or (the kernel still
+     * completing connections the dying server had not closed yet) connected and then reset.
+     */
+    private static boolean startedWhileDown(CaseRunner.Done d, Crash c) {
+        return d.startNanos() > c.exit().atNanos() && (c.restartedAtNanos() == 0 || d.startNanos() <= c.restartedAtNanos());
+    }
+
+    /** Whether this case began while the server was down after a crash (so it cannot have caused that crash). */
+    boolean startedWhileDown(CaseRunner.Done d) {
+        return crashes().stream().anyMatch(c -> startedWhileDown(d, c));
+    }
+
+    /**
+     * The crash the adapter saw while this case was running and that cut it short (its connection ended without
+     * the server's Close, or an echo it waited for never came), or the failure the server reported for this
+     * case's connection, if any: the evidence a case that judges crashes reports. A case that got everything it
+     * waited for was not hurt by a crash just after it.
+     */
+    Optional<Object> crashDuring(CaseRunner.Done d) {
         WireSession s = d.session();
         boolean cutShort = !s.serverSentClose && (s.end == WireSession.End.RESET || s.end == WireSession.End.FIN)
                 || s.messages.size() < s.expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).count();
-        return !cutShort ? Optional.empty() : crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
-                && d.endNanos() >= c.exit().atNanos() - EXIT_SLACK_NANOS).findFirst();
+        if (!cutShort) {
+            return Optional.empty();
+        }
+        Optional<Object> crash = crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
+                && d.endNanos() >= c.exit().atNanos() - EXIT_SLACK_NANOS).findFirst().map(c -> c);
+        return crash.isPresent() ? crash : incidentDuring(d).map(i -> i);
     }
 
     static boolean isConnectFailure(Throwable t) {

@@ -118,6 +118,11 @@ final class WireConnection implements AutoCloseable {
         return description;
     }
 
+    /** This connection's local (client) port: what a server's log names it by. */
+    int localPort() {
+        return raw.getLocalPort();
+    }
+
     /** Writes the octets in chunks, each held to the write deadline by the watchdog. */
     void write(byte[] octets) throws IOException {
         int off = 0;

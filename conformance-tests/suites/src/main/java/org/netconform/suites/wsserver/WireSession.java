@@ -117,6 +117,8 @@ public final class WireSession implements AutoCloseable {
     String beyondLimit;
     /** For a case that judges crashes: how the server the adapter runs stopped during this case, if it did. */
     String serverDied;
+    /** The client port of this session's connection (0 before it connected): a server's log names it by this. */
+    int localPort;
     /** The TCP receive buffer to ask for before connecting (0: the system's); small for a slow reader. */
     int receiveBuffer;
 
@@ -143,6 +145,7 @@ public final class WireSession implements AutoCloseable {
             throw new IllegalStateException("a session connects once");
         }
         connection = WireConnection.open(uri, trustAll, WsOptions.timeoutMs(), receiveBuffer);
+        localPort = connection.localPort();
         note(connection.description());
     }
 

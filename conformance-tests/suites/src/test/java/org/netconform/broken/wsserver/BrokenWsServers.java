@@ -74,7 +74,13 @@ public final class BrokenWsServers {
          */
         SEED_LIKE,
         /** Correct, with declared limits of 4096 octets per frame and message, enforced with 1009. */
-        DECLARES_SMALL_LIMITS
+        DECLARES_SMALL_LIMITS,
+        /**
+         * Correct, except that its handler "panics" on the first binary message after 25 connections and again after
+         * 50 (a bug in its binary path): like Go's net/http it logs "http: panic serving 127.0.0.1:PORT: ..."
+         * ({@link LazyServerAdapter#incidents()}) and leaves that connection open, never reading it again.
+         */
+        HANDLER_PANICS
     }
 
     private BrokenWsServers() {
@@ -202,6 +208,12 @@ public final class BrokenWsServers {
         }
     }
 
+    public static final class HandlerPanics extends BrokenTarget {
+        public HandlerPanics() {
+            super(Flaw.HANDLER_PANICS);
+        }
+    }
+
     static final int SMALL_LIMIT = 4096;
 
     static final class Adapter extends LazyServerAdapter {
@@ -211,6 +223,9 @@ public final class BrokenWsServers {
         private final Set<Socket> open = ConcurrentHashMap.newKeySet();
         private volatile ServerExit exit;
         private int port;
+        private final List<org.netconform.spi.wsserver.ServerIncident> incidents =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger accepted = new AtomicInteger();
 
         Adapter(Flaw flaw) {
             super("/ws", flaw == Flaw.DECLARES_SMALL_LIMITS ? Set.of(LIMITS) : Set.of());
@@ -234,8 +249,9 @@ public final class BrokenWsServers {
 
         @Override
         protected synchronized int start(String path) throws IOException {
-            exit = null;
             ServerSocket s = bind(port);
+            // stopped until here: a restart clears the exit only once the server listens again
+            exit = null;
             server = s;
             port = s.getLocalPort();
             Thread t = new Thread(() -> {
@@ -314,6 +330,27 @@ public final class BrokenWsServers {
         }
 
         @Override
+        public List<org.netconform.spi.wsserver.ServerIncident> incidents() {
+            return List.copyOf(incidents);
+        }
+
+        /** HANDLER_PANICS: whether this connection's handler panics now (its first binary message, twice a run). */
+        private boolean panicsNow(Connection c, int opcode) {
+            if (flaw != Flaw.HANDLER_PANICS || opcode != 2) {
+                return false;
+            }
+            synchronized (incidents) {
+                if (incidents.size() >= 2 || c.number < 25 * (incidents.size() + 1)) {
+                    return false;
+                }
+                incidents.add(new org.netconform.spi.wsserver.ServerIncident("http: panic serving 127.0.0.1:"
+                        + c.socket.getPort() + ": runtime error: index out of range [4] with length 4", c.socket.getPort(),
+                        System.nanoTime()));
+                return true;
+            }
+        }
+
+        @Override
         public synchronized boolean restart() {
             return flaw == Flaw.SEED_LIKE && super.restart();
         }
@@ -347,6 +384,7 @@ public final class BrokenWsServers {
             final Socket socket;
             final OutputStream out;
             final AtomicBoolean writing = new AtomicBoolean();
+            final int number = accepted.incrementAndGet();
             volatile boolean closed;
 
             Connection(Socket socket) {
@@ -549,6 +587,13 @@ public final class BrokenWsServers {
                 if (fin) {
                     byte[] m = message.toByteArray();
                     message = null;
+                    if (panicsNow(out, messageOpcode)) {
+                        // the handler is gone, the connection stays open: nothing is read or answered any more
+                        while (in.read() >= 0) {
+                            // discarded unread, as a dead read loop would leave it
+                        }
+                        return;
+                    }
                     if (messageOpcode == 1 && flaw != Flaw.SKIPS_UTF8_VALIDATION && !Utf8Validator.isValid(m)) {
                         close(out, flaw == Flaw.FAILS_UTF8_WITH_1016 ? 1016 : 1007);
                         return;
