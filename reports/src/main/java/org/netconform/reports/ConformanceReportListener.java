@@ -41,6 +41,8 @@ public class ConformanceReportListener implements TestExecutionListener {
     public static final String ERROR_FILE_PROPERTY = "netconform.reportErrorFile";
     /** The receipt of a report written in this run, in the report directory. */
     public static final String RECEIPT = ".netconform-run";
+    /** The same, by its name in the report group; either one quiets the listener. */
+    public static final String REPORT_QUIET_PROPERTY = "netconform.report.quiet";
 
     private final ResultCollector collector = new ResultCollector();
     private final Supplier<Path> reportDir;
@@ -50,7 +52,8 @@ public class ConformanceReportListener implements TestExecutionListener {
 
     public ConformanceReportListener() {
         this(ConformanceReportListener::configuredDir, SpecCatalog::bundled,
-                Boolean.getBoolean(QUIET_PROPERTY) ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out,
+                Boolean.getBoolean(QUIET_PROPERTY) || Boolean.getBoolean(REPORT_QUIET_PROPERTY)
+                        ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out,
                 System.err);
     }
 

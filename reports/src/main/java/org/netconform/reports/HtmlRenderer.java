@@ -31,6 +31,16 @@ public final class HtmlRenderer {
             write(requirement, page, reportDir.resolve(page.fileName()));
         }
         write(info, model.info(), reportDir.resolve("info.html"));
+        write(index, model.failures(), reportDir.resolve(ReportModelBuilder.FAILURES_PAGE));
+        for (Views.IndexPage page : model.areaPages()) {
+            write(index, page, reportDir.resolve(page.fileName()));
+        }
+        for (Views.IndexPage page : model.targetPages()) {
+            write(index, page, reportDir.resolve(page.fileName()));
+        }
+        try (var in = HtmlRenderer.class.getResourceAsStream("templates/filter.js")) {
+            Files.write(reportDir.resolve("filter.js"), in.readAllBytes());
+        }
         write(deviations, model.deviations(), reportDir.resolve(ReportModelBuilder.DEVIATIONS_PAGE));
         Path indexFile = reportDir.resolve(INDEX);
         write(index, model.index(), indexFile);

@@ -76,6 +76,49 @@ public final class ReportModelBuilder {
         return catalog.find(id).map(SpecRequirement::area).orElse(NOT_IN_SPEC);
     }
 
+    /** The kinds of adapter, in the order the report shows their matrices, and what each is called. */
+    static final List<String> GROUP_ORDER = List.of("ByteOrderCodec", "UdpStackAdapter", "NatAdapter", "WebSocketCodec",
+            "WebSocketServerAdapter", "WebSocketClientAdapter");
+
+    static String groupLabel(String adapter) {
+        if (adapter == null) {
+            return "all targets";
+        }
+        return switch (adapter) {
+            case "ByteOrderCodec" -> "codecs";
+            case "UdpStackAdapter" -> "UDP stacks";
+            case "NatAdapter" -> "NATs";
+            case "WebSocketCodec" -> "codecs (in process)";
+            case "WebSocketServerAdapter" -> "servers (over the wire)";
+            case "WebSocketClientAdapter" -> "clients (over the wire)";
+            default -> adapter;
+        };
+    }
+
+    /** The adapters (role and layer) through which an area's requirements were checked, in the report's order. */
+    List<String> groups(String area) {
+        Set<String> gs = new LinkedHashSet<>();
+        for (TargetResults t : targets) {
+            for (CaseResult r : t.results()) {
+                if (r.inCoveredArea() && r.requirements().stream().anyMatch(id -> areaOf(id).equals(area))) {
+                    gs.add(r.adapter() == null ? "" : r.adapter());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(gs);
+        out.sort(Comparator.comparingInt((String g) -> GROUP_ORDER.indexOf(g) < 0 ? 99 : GROUP_ORDER.indexOf(g))
+                .thenComparing(g -> g));
+        return out;
+    }
+
+    private static boolean inGroup(CaseResult r, String group) {
+        return group == null || group.isEmpty() || group.equals(r.adapter()) || r.adapter() == null;
+    }
+
+    List<CaseResult> results(String requirementId, String target, String group) {
+        return results(requirementId, target).stream().filter(r -> inGroup(r, group)).toList();
+    }
+
     private boolean draft(String area) {
         return catalog.draftAreas().contains(area);
     }
@@ -126,11 +169,12 @@ public final class ReportModelBuilder {
     /** Results, FAIL, NON_STRICT, ERROR and UNSUPPORTED of covered areas: what differs from the spec. */
     static boolean isDeviation(CaseResult r) {
         Outcome o = r.judged();
-        return switch (o) {
-            case PASS, INFORMATIONAL -> false;
-            case UNSUPPORTED -> r.inCoveredArea();
-            default -> true;
-        };
+        return o == Outcome.FAIL || o == Outcome.NON_STRICT || o == Outcome.ERROR;
+    }
+
+    /** An UNSUPPORTED result in an area the target covers: not checked, listed apart, not counted as a deviation. */
+    static boolean isUncheckedInCoveredArea(CaseResult r) {
+        return r.judged() == Outcome.UNSUPPORTED && r.inCoveredArea();
     }
 
     List<Views.TargetHead> targetHeads(String root) {
@@ -139,41 +183,164 @@ public final class ReportModelBuilder {
             int differing = (int) t.results().stream().filter(CaseResult::differsFromBaseline).count();
             int deviations = (int) t.results().stream().filter(ReportModelBuilder::isDeviation).count();
             Set<String> areas = coverage.getOrDefault(t.target(), Set.of());
+            Verdict v = Verdict.of(t.results());
+            List<Views.BarPart> bar = new ArrayList<>();
+            List<Views.OutcomeCount> counts = new ArrayList<>();
+            for (Outcome o : List.of(Outcome.PASS, Outcome.FAIL, Outcome.NON_STRICT, Outcome.INFORMATIONAL,
+                    Outcome.UNSUPPORTED, Outcome.ERROR)) {
+                int n = v.counts().getOrDefault(o, 0);
+                if (n > 0) {
+                    bar.add(new Views.BarPart(o.name(), o.css(), n, String.format(java.util.Locale.ROOT, "%.2f%%",
+                            100.0 * n / Math.max(1, covered))));
+                    counts.add(new Views.OutcomeCount(o.name(), o.css(), n));
+                }
+            }
             return new Views.TargetHead(t.target(), t.targetDescription(), covered, t.results().size() - covered,
                     areas.isEmpty() ? "none" : String.join(", ", areas), differing, differing > 0, deviations,
-                    root + DEVIATIONS_PAGE + "#" + SafeNames.targetAnchor(t.target()));
+                    root + DEVIATIONS_PAGE + "#" + SafeNames.targetAnchor(t.target()), v.text(), v.kind().css(),
+                    root + targetPage(t.target()), bar, counts);
         }).toList();
     }
 
+    static final String FAILURES_PAGE = "failures.html";
+
+    static String areaPage(String area) {
+        return "area-" + SafeNames.areaAnchor(area).substring("area-".length()) + ".html";
+    }
+
+    static String targetPage(String target) {
+        return "target-" + SafeNames.targetDir(target) + ".html";
+    }
+
+    private int deviationCount() {
+        return (int) targets.stream().flatMap(t -> t.results().stream()).filter(ReportModelBuilder::isDeviation).count();
+    }
+
+    /** The filter bar: every page of the matrix, each a page of its own (so the filter works without JavaScript). */
+    List<Views.FilterLink> filters(String current) {
+        List<Views.FilterLink> out = new ArrayList<>();
+        out.add(new Views.FilterLink("everything", HtmlRenderer.INDEX, current.equals(HtmlRenderer.INDEX)));
+        out.add(new Views.FilterLink("failures only", FAILURES_PAGE, current.equals(FAILURES_PAGE)));
+        byArea().keySet().stream().filter(a -> !covering(a).isEmpty())
+                .forEach(a -> out.add(new Views.FilterLink("area " + a, areaPage(a), current.equals(areaPage(a)))));
+        return out;
+    }
+
     public Views.IndexPage index() {
-        int deviations = (int) targets.stream().flatMap(t -> t.results().stream())
-                .filter(ReportModelBuilder::isDeviation).count();
         return new Views.IndexPage("netconform conformance report", "", generatedAt, targetHeads(""), targets.isEmpty(),
-                deviations, areas(), legend());
+                deviationCount(), areas(null, null, false), legend(), filters(HtmlRenderer.INDEX), null, true, HtmlRenderer.INDEX,
+                SecurityFindings.section(targets));
+    }
+
+    /** Only the rows with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline. */
+    public Views.IndexPage failures() {
+        return new Views.IndexPage("netconform: failures only", "", generatedAt, targetHeads(""), targets.isEmpty(),
+                deviationCount(), areas(null, null, true), legend(), filters(FAILURES_PAGE),
+                "Only the requirements with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline, at some target.",
+                false, FAILURES_PAGE, null);
+    }
+
+    /** One page per area that some target covers. */
+    public List<Views.IndexPage> areaPages() {
+        List<Views.IndexPage> out = new ArrayList<>();
+        for (String a : byArea().keySet()) {
+            if (!covering(a).isEmpty()) {
+                out.add(new Views.IndexPage("netconform: " + a, "", generatedAt, targetHeads(""), targets.isEmpty(),
+                        deviationCount(), areas(a, null, false), legend(), filters(areaPage(a)), null, false, areaPage(a),
+                        null));
+            }
+        }
+        return out;
+    }
+
+    /** One page per target: its verdict and counts, and its column of every matrix. */
+    public List<Views.IndexPage> targetPages() {
+        List<Views.IndexPage> out = new ArrayList<>();
+        for (TargetResults t : targets) {
+            List<Views.TargetHead> head = targetHeads("").stream().filter(h -> h.id().equals(t.target())).toList();
+            out.add(new Views.IndexPage("netconform: " + t.target(), "", generatedAt, head, false, deviationCount(),
+                    areas(null, t.target(), false), legend(), filters(targetPage(t.target())),
+                    t.targetDescription(), false, targetPage(t.target()),
+                    SecurityFindings.section(List.of(t))));
+        }
+        return out;
     }
 
     private Views.Cell cell(String id, String target, String root) {
         return Aggregate.cell(results(id, target), root + SafeNames.requirementPage(id) + "#" + SafeNames.targetAnchor(target));
     }
 
-    private List<Views.AreaGroup> areas() {
+    /**
+     * The areas' sections: a matrix per kind of adapter (role and layer) with only the targets checked
+     * through it. {@code onlyArea}, {@code onlyTarget} and {@code failuresOnly} narrow it for the filter pages.
+     */
+    private List<Views.AreaGroup> areas(String onlyArea, String onlyTarget, boolean failuresOnly) {
         List<Views.AreaGroup> groups = new ArrayList<>();
+        Set<String> rowIds = new java.util.HashSet<>();
         byArea().forEach((area, reqs) -> {
-            List<TargetResults> cols = covering(area);
+            if (onlyArea != null && !onlyArea.equals(area)) {
+                return;
+            }
+            List<TargetResults> cols = covering(area).stream()
+                    .filter(t -> onlyTarget == null || t.target().equals(onlyTarget)).toList();
+            if ((onlyTarget != null || failuresOnly) && cols.isEmpty()) {
+                return;
+            }
             boolean draft = draft(area);
             List<Views.SummaryRow> summary = summary(reqs, cols);
+            List<String> gs = groups(area);
+            List<Views.Matrix> matrices = new ArrayList<>();
+            Set<String> shown = new java.util.HashSet<>();
+            for (String g : gs) {
+                List<TargetResults> gcols = cols.stream().filter(t -> t.results().stream().anyMatch(r -> r.inCoveredArea()
+                        && g.equals(r.adapter() == null ? "" : r.adapter())
+                        && r.requirements().stream().anyMatch(id -> areaOf(id).equals(area)))).toList();
+                if (gcols.isEmpty()) {
+                    continue;
+                }
+                List<SpecRequirement> rs = gs.size() == 1 ? reqs : reqs.stream().filter(r -> targets.stream()
+                        .anyMatch(t -> !results(r.id(), t.target(), g).isEmpty() && results(r.id(), t.target(), g)
+                                .stream().anyMatch(x -> g.equals(x.adapter() == null ? "" : x.adapter())))).toList();
+                List<Views.MatrixRow> rows = new ArrayList<>();
+                for (SpecRequirement r : rs) {
+                    List<Views.Cell> cells = gcols.stream().map(t -> Aggregate.cell(results(r.id(), t.target(), g),
+                            SafeNames.requirementPage(r.id()) + "#" + SafeNames.targetAnchor(t.target()))).toList();
+                    if (failuresOnly && cells.stream().noneMatch(c -> c.anyDiffering() || c.css().equals("o-fail")
+                            || c.css().equals("o-error") || c.css().equals("o-non-strict"))) {
+                        continue;
+                    }
+                    shown.add(r.id());
+                    String rowId = rowIds.add(r.id()) ? r.id() : r.id() + "-" + (g.isEmpty() ? "all" : g);
+                    rows.add(new Views.MatrixRow(rowId, SafeNames.requirementPage(r.id()), r.level().name(),
+                            shortText(r.text()), r.isWithdrawn(), r.withdrawn().orElse(null), cells));
+                }
+                if (failuresOnly && rows.isEmpty()) {
+                    continue;
+                }
+                matrices.add(new Views.Matrix(gs.size() == 1 && g.isEmpty() ? null : area + " · " + groupLabel(g.isEmpty() ? null : g),
+                        SafeNames.areaAnchor(area) + "-" + (g.isEmpty() ? "all" : g), gcols.stream()
+                        .map(t -> new Views.Column(t.target(), targetPage(t.target()))).toList(), rows, rows.isEmpty()));
+            }
+            if (failuresOnly && matrices.isEmpty()) {
+                return;
+            }
+            String notRun = gs.size() <= 1 || failuresOnly ? null : reqs.stream().filter(r -> !shown.contains(r.id())
+                    && !r.isWithdrawn()).map(SpecRequirement::id).collect(Collectors.joining(", "));
             groups.add(new Views.AreaGroup(area, reqs.get(0).file(), SafeNames.areaAnchor(area), draft,
                     draft ? DRAFT_NOTE : null, columns(cols), cols.isEmpty(), summary, !summary.isEmpty(),
-                    reqs.stream().map(r -> new Views.MatrixRow(r.id(), SafeNames.requirementPage(r.id()),
-                            r.level().name(), shortText(r.text()), r.isWithdrawn(), r.withdrawn().orElse(null),
-                            cells(r.id(), cols))).toList()));
+                    List.of(), matrices, notRun == null || notRun.isEmpty() ? null : notRun, covering(area).isEmpty() ? null : areaPage(area)));
         });
-        if (!unknownIds.isEmpty()) {
-            List<TargetResults> cols = covering(NOT_IN_SPEC);
-            groups.add(new Views.AreaGroup(NOT_IN_SPEC, null, SafeNames.areaAnchor("not-in-spec"), false, null,
-                    columns(cols), cols.isEmpty(), List.of(), false, unknownIds.stream()
+        if (!unknownIds.isEmpty() && onlyArea == null) {
+            List<TargetResults> cols = covering(NOT_IN_SPEC).stream()
+                    .filter(t -> onlyTarget == null || t.target().equals(onlyTarget)).toList();
+            List<Views.MatrixRow> rows = unknownIds.stream()
                     .map(id -> new Views.MatrixRow(id, SafeNames.requirementPage(id), "?",
-                            "named by a test, but not in the spec", false, null, cells(id, cols))).toList()));
+                            "named by a test, but not in the spec", false, null, cells(id, cols))).toList();
+            groups.add(new Views.AreaGroup(NOT_IN_SPEC, null, SafeNames.areaAnchor("not-in-spec"), false, null,
+                    columns(cols), cols.isEmpty(), List.of(), false, rows,
+                    cols.isEmpty() ? List.of() : List.of(new Views.Matrix(null, "area-not-in-spec-all",
+                            cols.stream().map(t -> new Views.Column(t.target(), targetPage(t.target()))).toList(), rows, false)),
+                    null, HtmlRenderer.INDEX));
         }
         return groups;
     }
@@ -231,7 +398,8 @@ public final class ReportModelBuilder {
                     r.layers().stream().map(l -> l.label()).collect(Collectors.joining(", ")), RequirementText.blocks(r.text()),
                     r.source(), r.area(), r.file(), r.line(), true, draft, draft ? DRAFT_NOTE : null,
                     r.isWithdrawn(), r.withdrawn().orElse(null), sections(r.id(), cols), targets.isEmpty(),
-                    !targets.isEmpty() && cols.isEmpty(), notCovering(r.area()), legend()));
+                    !targets.isEmpty() && cols.isEmpty(), notCovering(r.area()), legend(), sourceParts(r.source()),
+                    pageSummary(r.id(), cols), !cols.isEmpty()));
         }
         for (String id : unknownIds) {
             List<TargetResults> cols = covering(NOT_IN_SPEC);
@@ -239,7 +407,7 @@ public final class ReportModelBuilder {
                     backHref(id, "not-in-spec", cols), id,
                     "?", null, null, List.of(), null, NOT_IN_SPEC, null, 0, false, false, null, false, null,
                     sections(id, cols), targets.isEmpty(), !targets.isEmpty() && cols.isEmpty(),
-                    notCovering(NOT_IN_SPEC), legend()));
+                    notCovering(NOT_IN_SPEC), legend(), List.of(), pageSummary(id, cols), !cols.isEmpty()));
         }
         return pages;
     }
@@ -254,6 +422,73 @@ public final class ReportModelBuilder {
         String s = targets.stream().filter(t -> !covers(t.target(), area)).map(TargetResults::target)
                 .collect(Collectors.joining(", "));
         return s.isEmpty() ? null : s;
+    }
+
+    private List<Views.TargetSummary> pageSummary(String id, List<TargetResults> cols) {
+        return cols.stream().map(t -> {
+            List<CaseResult> rs = results(id, t.target());
+            String baseline = rs.stream().filter(CaseResult::baselineListed).map(CaseResult::baselineWhy).distinct()
+                    .collect(Collectors.joining("; "));
+            return new Views.TargetSummary(t.target(), SafeNames.targetAnchor(t.target()),
+                    Aggregate.cell(rs, "#" + SafeNames.targetAnchor(t.target())), rs.size(), baseline.isEmpty() ? null : baseline);
+        }).toList();
+    }
+
+    private static final java.util.regex.Pattern RFC = java.util.regex.Pattern.compile(
+            "RFC\\s*(\\d{3,5})(?:\\s*(?:§|section|Section|sect\\.)\\s*(\\d+(?:\\.\\d+)*))?(?:\\s*(?:App(?:endix|\\.)?)\\s*([A-Z](?:\\.\\d+)*))?");
+    private static final java.util.regex.Pattern MAN = java.util.regex.Pattern.compile("\\b([a-z_][a-z0-9_.]*)\\(([1-8])\\)");
+
+    /** A source's text, with each RFC section and man page a link to it. */
+    static List<Views.SourcePart> sourceParts(String source) {
+        List<Views.SourcePart> out = new ArrayList<>();
+        if (source == null) {
+            return out;
+        }
+        record Hit(int start, int end, String href) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        java.util.regex.Matcher m = RFC.matcher(source);
+        while (m.find()) {
+            String href = "https://www.rfc-editor.org/rfc/rfc" + m.group(1)
+                    + (m.group(2) != null ? "#section-" + m.group(2) : m.group(3) != null ? "#appendix-" + m.group(3) : "");
+            hits.add(new Hit(m.start(), m.end(), href));
+        }
+        java.util.regex.Matcher man = MAN.matcher(source);
+        while (man.find()) {
+            int st = man.start();
+            int en = man.end();
+            if (hits.stream().noneMatch(h -> st < h.end() && en > h.start())) {
+                hits.add(new Hit(st, en, "https://man7.org/linux/man-pages/man" + man.group(2) + "/"
+                        + man.group(1) + "." + man.group(2) + ".html"));
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::start));
+        int at = 0;
+        for (Hit h : hits) {
+            if (h.start() > at) {
+                out.add(new Views.SourcePart(source.substring(at, h.start()), null));
+            }
+            out.add(new Views.SourcePart(source.substring(h.start(), h.end()), h.href()));
+            at = h.end();
+        }
+        if (at < source.length()) {
+            out.add(new Views.SourcePart(source.substring(at), null));
+        }
+        return out;
+    }
+
+    /** A duration as a person reads it: 850 ms, 2.5 s, 1 min 3 s. */
+    static String duration(Long ms) {
+        if (ms == null) {
+            return null;
+        }
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
     }
 
     private List<Views.TargetSection> sections(String id, List<TargetResults> cols) {
@@ -275,10 +510,15 @@ public final class ReportModelBuilder {
                 .map(f -> new Views.Link(f.label(), "../" + SafeNames.targetDir(target) + "/" + f.path())).toList();
         List<Views.Link> also = r.requirements().stream().filter(id -> !id.equals(pageId))
                 .map(id -> new Views.Link(id, SafeNames.requirementPage(id).substring("requirements/".length()))).toList();
+        // a failed check's reason repeats what was expected and observed: shown once, not twice
+        String reason = r.reason() != null && r.observed() != null && r.observed().length() > 40
+                && r.reason().contains(r.observed()) ? null : r.reason();
         return new Views.ResultView(r.test(), r.testId(), o.name(), o.css(), r.baseline(), r.baselineWhy(),
-                r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), r.reason(), r.seed(),
-                r.counterexample(), r.durationMs() == null ? null : r.durationMs() + " ms", r.wireLog(), also, !also.isEmpty(),
-                files, !files.isEmpty());
+                r.baselineListed(), verdict, r.differsFromBaseline(), r.expected(), r.observed(), reason, r.seed(),
+                r.counterexample(), o == Outcome.UNSUPPORTED && Long.valueOf(0).equals(r.durationMs()) ? null : duration(r.durationMs()),
+                r.wireLog(), also, !also.isEmpty(), o != Outcome.PASS && o != Outcome.UNSUPPORTED || r.differsFromBaseline(),
+                r.wireLog() == null ? null : r.wireLog().lines().count() + " lines", files, !files.isEmpty(),
+                r.stackTrace() == null ? null : "../" + SafeNames.targetDir(target) + "/" + ResultsJson.TRACES_FILE_NAME);
     }
 
 
@@ -329,8 +569,10 @@ public final class ReportModelBuilder {
         for (TargetResults t : targets) {
             List<Views.DeviationRow> rows = t.results().stream().filter(ReportModelBuilder::isDeviation).sorted(order)
                     .map(r -> deviationRow(r, t.target())).toList();
+            List<Views.DeviationRow> unchecked = t.results().stream().filter(ReportModelBuilder::isUncheckedInCoveredArea)
+                    .sorted(order).map(r -> deviationRow(r, t.target())).toList();
             sections.add(new Views.DeviationTarget(t.target(), t.targetDescription(), SafeNames.targetAnchor(t.target()),
-                    rows.size(), rows, rows.isEmpty()));
+                    rows.size(), rows, rows.isEmpty(), unchecked, unchecked.size(), !unchecked.isEmpty()));
         }
         return new Views.DeviationsPage("netconform: deviations per target", "", generatedAt, targetHeads(""),
                 targets.isEmpty(), sections, legend());

@@ -43,9 +43,7 @@ public final class ResultCollector {
         }
         CaseResult r = published.result().withTestId(testId).mapText(ResultCollector::replaceUnpairedSurrogates);
         if (r.test() == null) {
-            r = new CaseResult(r.requirements(), displayName, r.testId(), r.outcome(), r.baseline(), r.baselineWhy(),
-                    r.matchesBaseline(), r.expected(), r.observed(), r.reason(), r.seed(), r.counterexample(),
-                    r.durationMs(), r.wireLog(), r.covered(), r.files());
+            r = r.withTest(displayName);
         }
         entries.add(new Entry(published.target(), published.targetDescription(), r));
         return true;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import org.netconform.harness.result.CaseResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Writes and reads {@code <reportDir>/<target>/results.json}. */
+/**
+ * Writes and reads {@code <reportDir>/<target>/results.json}; next to it, {@code stack-traces.log} holds the stack
+ * trace of every ERROR that came from an unexpected exception (the report links it; the console never shows it).
+ */
 public final class ResultsJson {
     public static final String FILE_NAME = "results.json";
+    public static final String TRACES_FILE_NAME = "stack-traces.log";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,7 +46,24 @@ public final class ResultsJson {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        writeTraces(dir.resolve(TRACES_FILE_NAME), results);
         return file;
+    }
+
+    private static void writeTraces(Path file, TargetResults results) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (CaseResult r : results.results()) {
+            if (r.stackTrace() != null) {
+                sb.append("=== ").append(r.test()).append(" [").append(results.target()).append("] ")
+                        .append(String.join(",", r.requirements())).append(' ').append(r.outcome()).append('\n')
+                        .append(r.stackTrace().stripTrailing()).append("\n\n");
+            }
+        }
+        if (sb.length() == 0) {
+            Files.deleteIfExists(file);
+        } else {
+            Files.writeString(file, sb, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public static TargetResults read(Path file) throws IOException {

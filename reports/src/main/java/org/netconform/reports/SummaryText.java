@@ -27,6 +27,7 @@ public final class SummaryText {
             List<CaseResult> covered = t.results().stream().filter(CaseResult::inCoveredArea).toList();
             Map<Outcome, Integer> counts = Aggregate.counts(covered);
             StringBuilder line = new StringBuilder("netconform: ").append(t.target()).append(": ")
+                    .append(Verdict.of(t.results()).text()).append("; ")
                     .append(covered.size()).append(" results");
             for (Outcome o : Outcome.values()) {
                 line.append(", ").append(o.name()).append(' ').append(counts.getOrDefault(o, 0));

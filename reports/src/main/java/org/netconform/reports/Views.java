@@ -22,11 +22,35 @@ public final class Views {
      * results of areas it offers no adapter for.
      */
     public record TargetHead(String id, String description, int results, int notCovered, String areas,
-                             int differing, boolean anyDiffering, int deviations, String deviationsHref) {
+                             int differing, boolean anyDiffering, int deviations, String deviationsHref,
+                             String verdict, String verdictCss, String href, List<BarPart> bar, List<OutcomeCount> counts) {
+    }
+
+    /** A part of a target's outcome bar: an outcome's share of its results, in percent. */
+    public record BarPart(String outcome, String css, int count, String width) {
+    }
+
+    /** One matrix of an area: the requirements checked through one kind of adapter (role and layer), by target. */
+    public record Matrix(String label, String anchor, List<Column> columns, List<MatrixRow> rows, boolean noRows) {
+    }
+
+    /** A link of the report's filter bar (a page of its own, readable without JavaScript). */
+    public record FilterLink(String label, String href, boolean current) {
+    }
+
+    /** A part of a requirement's source, linked where it names an RFC section or a man page. */
+    public record SourcePart(String text, String href) {
+    }
+
+    /** A target's row of a requirement page's summary. */
+    public record TargetSummary(String target, String anchor, Cell cell, int results, String baseline) {
     }
 
     /** A column of an area's table: a target that covers the area. */
-    public record Column(String id) {
+    public record Column(String id, String href) {
+        public Column(String id) {
+            this(id, null);
+        }
     }
 
     /** A matrix cell: one requirement at one target. */
@@ -55,11 +79,13 @@ public final class Views {
      */
     public record AreaGroup(String area, String file, String anchor, boolean draft, String draftNote,
                             List<Column> columns, boolean noColumns, List<SummaryRow> summary, boolean hasSummary,
-                            List<MatrixRow> rows) {
+                            List<MatrixRow> rows, List<Matrix> matrices, String notRun, String href) {
     }
 
     public record IndexPage(String title, String root, String generatedAt, List<TargetHead> targets,
-                            boolean noTargets, int deviations, List<AreaGroup> areas, List<Legend> legend) {
+                            boolean noTargets, int deviations, List<AreaGroup> areas, List<Legend> legend,
+                            List<FilterLink> filters, String intro, boolean full, String fileName,
+                            SecurityFindings.Section security) {
     }
 
     public record Link(String label, String href) {
@@ -73,7 +99,7 @@ public final class Views {
                              String baselineWhy, boolean baselineListed, String baselineVerdict, boolean differs,
                              String expected, String observed, String reason, String seed, String counterexample,
                              String duration, String wireLog, List<Link> alsoChecks, boolean hasAlsoChecks,
-                             List<Link> files, boolean hasFiles) {
+                             boolean open, String wireLines, List<Link> files, boolean hasFiles, String traceHref) {
     }
 
     public record TargetSection(String target, String description, String anchor, Cell cell, List<ResultView> results,
@@ -85,7 +111,8 @@ public final class Views {
                                   String layers, List<TextBlock> text, String source, String area, String file,
                                   int line, boolean inSpec, boolean draft, String draftNote, boolean withdrawn,
                                   String withdrawnWhy, List<TargetSection> targets, boolean noTargets,
-                                  boolean noCoveringTargets, String notCovering, List<Legend> legend) {
+                                  boolean noCoveringTargets, String notCovering, List<Legend> legend,
+                                  List<SourcePart> sourceParts, List<TargetSummary> summary, boolean hasSummary) {
     }
 
     public record InfoValue(String observed, String outcome, String css, boolean judgedOtherwise, String reason,
@@ -112,7 +139,8 @@ public final class Views {
     }
 
     public record DeviationTarget(String target, String description, String anchor, int count,
-                                  List<DeviationRow> rows, boolean noRows) {
+                                  List<DeviationRow> rows, boolean noRows, List<DeviationRow> unsupported,
+                                  int unsupportedCount, boolean anyUnsupported) {
     }
 
     public record DeviationsPage(String title, String root, String generatedAt, List<TargetHead> targets,

@@ -127,7 +127,7 @@ class CoverageReportTest {
     @Test
     void notCoveredResultsAreLeftOutOfTheCounts() throws IOException {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).contains("netconform: " + UDP_ONLY + ": 3 results, PASS 2, FAIL 1, NON_STRICT 0, "
+        assertThat(lines).contains("netconform: " + UDP_ONLY + ": does not conform (1 MUST failure); 3 results, PASS 2, FAIL 1, NON_STRICT 0, "
                 + "INFORMATIONAL 0, UNSUPPORTED 0, ERROR 0; 0 differ from the baseline; 2 not covered");
         assertThat(lines.get(lines.size() - 2)).isEqualTo("netconform: 5 results differ from the baselines in total");
         assertThat(lines.get(lines.size() - 1)).startsWith("netconform report: file://");

@@ -32,7 +32,7 @@ class ReportSummaryTest {
         // the listener renders the report once per run; the summary step only prints
         Path index = reportDir.resolve("index.html").toAbsolutePath();
         assertThat(index).doesNotExist();
-        assertThat(out).contains("netconform: reference: 1 results, PASS 1")
+        assertThat(out).contains("netconform: reference: conforms; 1 results, PASS 1")
                 .contains("netconform report: file://" + index);
     }
 

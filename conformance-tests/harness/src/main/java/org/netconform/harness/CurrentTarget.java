@@ -12,6 +12,8 @@ import org.netconform.spi.Target;
 public final class CurrentTarget {
     private static final ThreadLocal<Target> CURRENT = new ThreadLocal<>();
     private static volatile Target lastStarted;
+    /** The target of the last execution that ended: jqwik re-resolves a failed property's sample for its report after it. */
+    private static volatile Target lastEnded;
 
     private CurrentTarget() {
     }
@@ -45,13 +47,26 @@ public final class CurrentTarget {
         } finally {
             CURRENT.set(before);
             lastStarted = lastBefore;
+            lastEnded = target;
         }
+    }
+
+    /**
+     * Runs {@code body} on this thread as work for {@code target}: for what a suite does on threads of its
+     * own on a target's behalf (a wait that runs while other checks do). The target is kept to this
+     * thread, never made process-wide.
+     */
+    public static <T> T on(Target target, Supplier<T> body) {
+        return with(target, body, false);
     }
 
     public static Target get() {
         Target t = CURRENT.get();
         if (t == null) {
             t = lastStarted;
+        }
+        if (t == null) {
+            t = lastEnded;
         }
         if (t == null) {
             throw new IllegalStateException("no target: this runs only inside a conformance execution");

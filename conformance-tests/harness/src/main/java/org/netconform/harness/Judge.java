@@ -34,6 +34,15 @@ public final class Judge {
 
     public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, long durationMs,
                                         Observation seen, String seed, String counterexample) {
+        return judge(target, tc, outcome, reason, null, durationMs, seen, seed, counterexample);
+    }
+
+    /**
+     * As above, with the stack trace of an unexpected exception (kept apart from the reason: the report writes
+     * it to a log file it links, the console never shows it). Every text is made {@link Values#printable}.
+     */
+    public static PublishedResult judge(Target target, TestCase tc, Outcome outcome, String reason, String stackTrace,
+                                        long durationMs, Observation seen, String seed, String counterexample) {
         Baseline baseline = Baselines.of(target);
         // a baseline speaks for the tests the target can run; a test of an area the target offers no
         // adapter for is UNSUPPORTED whatever its line says (several suites may check one ID)
@@ -47,27 +56,34 @@ public final class Judge {
         CaseResult result = new CaseResult(tc.ids(), tc.name(), null, outcome.name(), expected.name(),
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
                 seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
-                seen.fileLinks()).mapText(Values::printable);
+                tc.adapterTypes().isEmpty() ? null : String.join(",", tc.adapterTypes().stream().map(Class::getSimpleName).toList()),
+                stackTrace, seen.fileLinks()).mapText(Values::printable);
         return new PublishedResult(target.id(), target.description(), result);
     }
 
     /**
-     * The reason to show for a throwable: its message, never a stack trace (an ERROR's trace goes to the
-     * target's {@value #ERROR_LOG}, see {@link #logTrace}). A harness exception that states the reason itself
-     * ({@link IllegalStateException}, an {@link java.io.IOException} naming what failed) is shown by its
-     * message; anything else with its class name, so an unexpected exception is recognisable. A {@link NoAnswer}
-     * (the target gave nothing to judge) is its message alone, and has no trace to log.
+     * The reason to show for a throwable: its message; for an ERROR from an unexpected exception its type and
+     * message, and those of its root cause (the stack trace is kept apart, {@link #stackTrace}). A
+     * {@link NoAnswer} is its message alone.
      */
     public static String reason(Outcome outcome, Throwable thrown) {
         if (thrown == null) {
             return null;
         }
-        String message = thrown.getMessage() == null ? "" : thrown.getMessage().strip();
-        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException || thrown instanceof NoAnswer
-                || thrown instanceof IllegalStateException && !message.isEmpty()) {
-            return message;
+        if (thrown instanceof NoAnswer) {
+            return String.valueOf(thrown.getMessage()).strip();
         }
-        return thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        String message = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        if (outcome != Outcome.ERROR) {
+            return thrown instanceof AssertionError || thrown instanceof TestAbortedException
+                    ? String.valueOf(thrown.getMessage()).strip() : message;
+        }
+        Throwable root = thrown;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root == thrown ? message : message + " (caused by " + root.getClass().getSimpleName() + ": "
+                + root.getMessage() + ")";
     }
 
     /** Wire logs longer than this go to a file of their own ({@code wire/<test>.txt}), linked from the result. */
@@ -91,44 +107,15 @@ public final class Judge {
         }).orElse(log);
     }
 
-    /** The file beside a target's results.json that holds the stack traces of its ERROR results. */
-    public static final String ERROR_LOG = "errors.log";
-
-    /** Appends the throwable's stack trace to the target's error log and links it to the execution's result. */
-    static void logTrace(Target target, TestCase tc, Throwable thrown) {
-        if (thrown instanceof NoAnswer) {
-            return;
+    /** The stack trace of an unexpected exception behind an ERROR (at most 16 000 characters), else null. */
+    public static String stackTrace(Outcome outcome, Throwable thrown) {
+        if (thrown == null || outcome != Outcome.ERROR || thrown instanceof NoAnswer) {
+            return null;
         }
         StringWriter w = new StringWriter();
         thrown.printStackTrace(new PrintWriter(w));
-        String entry = "=== " + java.time.Instant.now() + " " + tc.name() + " " + String.join(",", tc.ids()) + "\n"
-                + w + "\n";
-        org.netconform.harness.result.ReportFiles.append(target.id(), ERROR_LOG, entry)
-                .ifPresent(path -> Observation.file("stack trace (" + ERROR_LOG + ")", path));
-    }
-
-    /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
-    public static AssertionError mismatch(PublishedResult published, Throwable original) {
-        if (published.matchesBaseline()) {
-            return null;
-        }
-        CaseResult r = published.result();
-        String target = published.target();
-        String ids = String.join(",", r.requirements());
-        String method = r.test().substring(r.test().lastIndexOf('.') + 1);
-        String file = Baseline.resourceFor(target);
-        String msg;
-        if (r.baselineWhy() == null) {
-            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
-                    + oneLine(r.reason(), 300) + " (if this is a real deviation of " + target + ", record it in its baseline ("
-                    + file + "): " + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
-        } else {
-            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
-                    + ") expects " + r.baseline() + " (" + oneLine(r.baselineWhy(), 120) + ")"
-                    + (r.reason() == null ? "" : ": " + oneLine(r.reason(), 300))
-                    + " (the listed deviation no longer occurs as recorded: update or remove its line)";
-        }
-        return new Mismatch(msg, original);
+        String trace = w.toString();
+        return trace.length() > 16_000 ? trace.substring(0, 16_000) + "..." : trace;
     }
 
     /** Text as one line of at most {@code max} characters, for the console. */
@@ -138,6 +125,43 @@ public final class Judge {
         }
         String s = Values.printable(text.strip()).replaceAll("\\s*\\n\\s*", " / ");
         return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    /** Null when the result is what the baseline expects; otherwise the failure that fails the build. */
+    public static AssertionError mismatch(PublishedResult published, Throwable original) {
+        CaseResult r = published.result();
+        if (published.matchesBaseline()) {
+            Outcome o = published.outcome();
+            if (RunOptions.strict() && (o == Outcome.FAIL || o == Outcome.NON_STRICT || o == Outcome.ERROR)) {
+                AssertionError e = new AssertionError("[" + published.target() + "] " + String.join(",", r.requirements())
+                        + " " + o + (r.baselineWhy() == null ? "" : " (baseline: " + r.baselineWhy() + ")")
+                        + (r.reason() == null ? "" : ": " + r.reason())
+                        + "\n  --strict / -Dnetconform.strict=true: the target does not conform, baseline or not.");
+                if (original != null) {
+                    e.initCause(original);
+                }
+                return e;
+            }
+            return null;
+        }
+        String target = published.target();
+        String ids = String.join(",", r.requirements());
+        String method = r.test().substring(r.test().lastIndexOf('.') + 1);
+        String file = RunOptions.get(RunOptions.BASELINE) != null ? RunOptions.get(RunOptions.BASELINE)
+                : Baseline.resourceFor(target);
+        String msg;
+        if (r.baselineWhy() == null) {
+            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", expected " + r.baseline() + ": "
+                    + oneLine(r.reason(), 300) + " (if this is a real deviation of " + target + ", record it in its baseline ("
+                    + file + "; for a URL or a target of your own: --baseline FILE / -Dnetconform.baseline=FILE): "
+                    + r.requirements().get(0) + "@" + method + "  " + r.outcome() + "  <one line of why>)";
+        } else {
+            msg = "[" + target + "] " + ids + " observed " + r.outcome() + ", but the baseline (" + file
+                    + ") expects " + r.baseline() + " (" + oneLine(r.baselineWhy(), 120) + ")"
+                    + (r.reason() == null ? "" : ": " + oneLine(r.reason(), 300))
+                    + " (the listed deviation no longer occurs as recorded: update or remove its line)";
+        }
+        return new Mismatch(msg, original);
     }
 
     /**

@@ -29,12 +29,13 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         Method method = context.targetMethod();
+        Preflight.require();
         TestCase tc = TestCase.of(method);
         PropertySeeds.apply(context.attributes(), method);
         List<String> mismatches = new ArrayList<>();
         boolean anyRan = false;
         PropertyExecutionResult last = null;
-        for (Target target : Targets.selected()) {
+        for (Target target : Targets.selectedFor(tc)) {
             PropertyExecutionResult[] result = {null};
             PublishedResult r = TargetExecution.run(target, tc, () -> {
                 result[0] = property.execute();
@@ -46,6 +47,7 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
                 last = result[0];
             }
             context.reporter().publishValue(PublishedResult.KEY, ResultJson.write(r));
+            RunTally.record(r);
             AssertionError mismatch = Judge.mismatch(r, null);
             if (mismatch != null) {
                 mismatches.add(mismatch.getMessage());
@@ -66,8 +68,8 @@ public final class PerTargetPropertyHook implements AroundPropertyHook, ResolveP
         if (r.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
             return new TargetExecution.Extras(r.seed().orElse(null), null);
         }
-        String sample = r.shrunkSample().map(ShrunkFalsifiedSample::parameters).map(Values::describe)
-                .or(() -> r.falsifiedParameters().map(Values::describe)).orElse(null);
+        String sample = r.shrunkSample().map(ShrunkFalsifiedSample::parameters).map(Values::describeSample)
+                .or(() -> r.falsifiedParameters().map(Values::describeSample)).orElse(null);
         return new TargetExecution.Extras(r.seed().orElse(null), sample);
     }
 

@@ -60,7 +60,13 @@ final class TargetExecution {
             return Judge.judge(target, tc, Outcome.UNSUPPORTED, unsupported.get(), 0, Observation.begin(), null, null);
         }
         if (RunDeadline.passed()) {
-            return Judge.judge(target, tc, Outcome.ERROR, RunDeadline.notRunReason(), 0, Observation.begin(tc), null, null);
+            return Judge.judge(target, tc, Outcome.ERROR, RunDeadline.notRunReason(), 0, Observation.begin(), null, null);
+        }
+        for (Class<? extends AreaAdapter> type : tc.adapterTypes()) {
+            Optional<String> down = target.adapter(type).flatMap(a -> Preflight.adapterDown(target, type, a));
+            if (down.isPresent()) {
+                return Judge.judge(target, tc, Outcome.ERROR, down.get(), 0, Observation.begin(), null, null);
+            }
         }
         Observation.begin(tc);
         List<FaultReporting.Case> cases = openCases(target, tc);
@@ -68,9 +74,6 @@ final class TargetExecution {
         Throwable thrown = CurrentTarget.with(target, body::run, processWide);
         long ms = (System.nanoTime() - start) / 1_000_000;
         Optional<String> fault = closeCases(cases);
-        if (thrown != null && Judge.classify(tc, thrown) == Outcome.ERROR) {
-            Judge.logTrace(target, tc, thrown);
-        }
         Observation seen = Observation.end();
         Extras x = extras.get();
         if (fault.isPresent()) {
@@ -78,6 +81,7 @@ final class TargetExecution {
             return Judge.judge(target, tc, Outcome.ERROR, fault.get(), ms, seen, x.seed(), x.counterexample());
         }
         Outcome outcome = Judge.classify(tc, thrown);
-        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), ms, seen, x.seed(), x.counterexample());
+        return Judge.judge(target, tc, outcome, Judge.reason(outcome, thrown), Judge.stackTrace(outcome, thrown), ms, seen,
+                x.seed(), x.counterexample());
     }
 }

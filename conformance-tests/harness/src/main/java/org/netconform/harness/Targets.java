@@ -26,9 +26,50 @@ public final class Targets {
 
     /** The targets chosen for this run, in the order named. */
     public static List<Target> selected() {
-        String selector = Optional.ofNullable(System.getProperty(PROPERTY)).map(String::strip)
-                .filter(s -> !s.isEmpty()).orElse(DEFAULT);
+        String selector = selector();
         return SELECTIONS.computeIfAbsent(selector, Targets::resolve);
+    }
+
+    /** The selector of this run: {@code -Dnetconform.target}, or {@code reference}. */
+    public static String selector() {
+        return Optional.ofNullable(System.getProperty(PROPERTY)).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse(DEFAULT);
+    }
+
+    /**
+     * The selected targets that run this test in this shard ({@code -Dnetconform.shard=i/n}): all of
+     * them when the run is not sharded; otherwise those whose (target, area) unit the shard owns.
+     */
+    public static List<Target> selectedFor(TestCase tc) {
+        List<Target> all = selected();
+        Shard shard = Shard.current();
+        if (shard.isAll()) {
+            return all;
+        }
+        List<String> ids = all.stream().map(Target::id).toList();
+        List<String> areas = areas();
+        String area = tc.area();
+        return all.stream().filter(t -> shard.owns(ids, t.id(), areas, area)).toList();
+    }
+
+    /**
+     * The targets this run names one by one: those a run must judge on something. A target that only
+     * {@code all} brings in may be unable to run here (a missing runtime) and is UNSUPPORTED instead.
+     */
+    public static List<String> named() {
+        List<String> out = new ArrayList<>();
+        for (String part : selector().split(",")) {
+            String id = part.strip();
+            if (!id.isEmpty() && !id.equals("all")) {
+                resolve(id).forEach(t -> out.add(t.id()));
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+
+    /** The spec's areas in the catalog's order. */
+    static List<String> areas() {
+        return org.netconform.spec.SpecCatalog.bundled().all().stream().map(r -> r.area()).distinct().toList();
     }
 
     /** Every target registered through ServiceLoader, by ID. */

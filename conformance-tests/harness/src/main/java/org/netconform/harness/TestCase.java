@@ -34,6 +34,11 @@ public record TestCase(String name, String method, List<SpecRequirement> require
                 .<Class<? extends AreaAdapter>>map(t -> t.asSubclass(AreaAdapter.class)).toList();
     }
 
+    /** The area of the test's first requirement (a test checks one area). */
+    public String area() {
+        return requirements.isEmpty() ? "" : requirements.get(0).area();
+    }
+
     public List<String> ids() {
         return requirements.stream().map(SpecRequirement::id).toList();
     }

@@ -29,4 +29,13 @@ public interface AreaAdapter {
     default Optional<String> unavailableReason() {
         return Optional.empty();
     }
+
+    /**
+     * Whether the target answers at all, asked once per run before its first case (a live server's
+     * opening handshake, say). Present means it does not: every case that needs this adapter is
+     * ERROR with this one reason, at once, instead of each case timing out on its own.
+     */
+    default Optional<String> preflight() {
+        return Optional.empty();
+    }
 }

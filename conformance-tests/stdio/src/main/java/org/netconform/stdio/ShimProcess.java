@@ -329,7 +329,8 @@ final class ShimProcess implements AutoCloseable {
                         exit = code > 128 ? " (killed by signal " + (code - 128) + ")" : " (exit code " + code + ")";
                     }
                     // the process is dead, so its stderr ends: let the copier write it all before quoting the log
-                    stderrCopier.join(1000);
+                    // (it returns at end of file; the generous bound only matters on a loaded machine)
+                    stderrCopier.join(5000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -55,7 +55,7 @@ class BaselineCheckTest {
     void theFailureMessageSaysWhatToChange() {
         PublishedResult newFailure = judged(Outcome.FAIL, Outcome.PASS, null, "wrote 67 45 23 01");
         assertThat(Judge.mismatch(newFailure, null)).hasMessageContaining("[lib] BO-ORDER-1 observed FAIL, expected PASS")
-                .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv)")
+                .hasMessageContaining("record it in its baseline (netconform/baselines/lib.tsv; for a URL or a target of your own: --baseline FILE / -Dnetconform.baseline=FILE)")
                 .hasMessageContaining("BO-ORDER-1@x  FAIL  <one line of why>");
         PublishedResult stale = judged(Outcome.PASS, Outcome.FAIL, "wrote LE", null);
         assertThat(Judge.mismatch(stale, null)).hasMessageContaining("baseline (netconform/baselines/lib.tsv) expects FAIL (wrote LE)")
@@ -73,8 +73,14 @@ class BaselineCheckTest {
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "# c\nBO-ORDER-1 FAIL\n"))
                 .hasMessage("b.tsv:2: a baseline line is 'ID[@test] OUTCOME why', got: BO-ORDER-1 FAIL");
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 BROKEN why\n"))
-                .hasMessage("b.tsv:1: unknown outcome 'BROKEN'");
+                .hasMessage("b.tsv:1: unknown outcome 'BROKEN'; outcomes: PASS, FAIL, NON_STRICT, INFORMATIONAL, UNSUPPORTED, ERROR");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 NON-STRICT why\n"))
+                .hasMessageStartingWith("b.tsv:1: unknown outcome 'NON-STRICT' (did you mean NON_STRICT?)");
         assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDER-1 FAIL a\nBO-ORDER-1 FAIL b\n"))
-                .hasMessage("b.tsv:2: BO-ORDER-1 is listed twice");
+                .hasMessage("b.tsv:2: BO-ORDER-1 is listed twice (first at line 1)");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "\nWS-CLOSE-99 FAIL a\n"))
+                .hasMessageStartingWith("b.tsv:2: no requirement WS-CLOSE-99 in the spec");
+        assertThatThrownBy(() -> Baseline.parse("b.tsv", "BO-ORDR-1@x FAIL a\n"))
+                .hasMessage("b.tsv:1: no requirement BO-ORDR-1 in the spec (did you mean BO-ORDER-1?)");
     }
 }

@@ -63,6 +63,8 @@ class WssUrlTargetTest {
             assertThat(results).isNotEmpty().allSatisfy(r ->
                     assertThat(r.outcome().name()).as(r.toString()).isIn("PASS", "INFORMATIONAL", "UNSUPPORTED"));
             assertThat(results).filteredOn(r -> r.outcome().name().equals("PASS")).hasSizeGreaterThan(40);
+            assertThat(results).filteredOn(r -> r.requirements().get(0).equals("WS-SEC-6")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.outcome().name()).as(r.toString()).isEqualTo("PASS"));
         } finally {
             if (before == null) {
                 System.clearProperty("netconform.trustAll");

@@ -76,7 +76,16 @@ final class SeedGorillaAdapter extends LazyServerAdapter {
         exitedAtNanos = 0;
         Process p = new ProcessBuilder(built.binary().toString()).directory(built.dir().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        p.onExit().thenRun(() -> exitedAtNanos = System.nanoTime());
+        Thread watch = new Thread(() -> {
+            try {
+                p.waitFor();
+                exitedAtNanos = System.nanoTime();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "seed-gorilla-exit");
+        watch.setDaemon(true);
+        watch.start();
         process = p;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {

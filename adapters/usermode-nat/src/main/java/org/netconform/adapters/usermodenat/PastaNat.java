@@ -29,6 +29,11 @@ final class PastaNat implements UserModeNat {
     }
 
     @Override
+    public String insideDevice() {
+        return DEVICE;
+    }
+
+    @Override
     public String debianPackage() {
         return "passt";
     }

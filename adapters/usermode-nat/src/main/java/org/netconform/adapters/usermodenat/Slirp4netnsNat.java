@@ -30,6 +30,11 @@ final class Slirp4netnsNat implements UserModeNat {
     }
 
     @Override
+    public String insideDevice() {
+        return DEVICE;
+    }
+
+    @Override
     public String debianPackage() {
         return "slirp4netns";
     }

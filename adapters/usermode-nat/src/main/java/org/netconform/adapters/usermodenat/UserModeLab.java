@@ -26,7 +26,9 @@ import org.netconform.spi.nat.TcpOutcome;
 /**
  * A {@link NatLab} through a user-mode NAT ({@link UserModeTopology}), driven by two of netlab's agents:
  * one in the inside namespace (all inside hosts), one in the outside namespace (server and other host).
- * The operations follow netlab's {@code NamespaceLab} (nonces, first arrival, the held SYN of a
+ * The namespaces and agents come from {@link UserModeEnvironments} (reused between labs); the NAT process
+ * is this lab's own, started when it opens and ended when it closes, so every lab starts with an empty
+ * NAT table. The operations follow netlab's {@code NamespaceLab} (nonces, first arrival, the held SYN of a
  * simultaneous open) for this layout; a lab failure ({@link LabException}) becomes {@link NatLabException}.
  */
 final class UserModeLab implements NatLab {
@@ -34,11 +36,16 @@ final class UserModeLab implements NatLab {
     private static final Duration SLACK = Duration.ofSeconds(10);
     /** As in netlab: the inside SYN gets this long to cross the NAT before the outside end connects. */
     private static final long SYN_CROSSING_MILLIS = 20;
-    private static final Duration AGENT_START = Duration.ofSeconds(60);
+    /** How long a NAT's tap device may outlive its process before the environment is not trusted again. */
+    private static final Duration DEVICE_GONE = Duration.ofSeconds(3);
+    private static final AtomicLong LABS = new AtomicLong();
 
     private final NatTopology topology;
+    private final UserModeNat userModeNat;
+    private final UserModeEnvironment env;
     private final UserModeTopology net;
     private final UserModeNat.Running nat;
+    private final Path natLog;
     private final AgentProcess insideAgent;
     private final AgentProcess outsideAgent;
     private final LabSettings settings;
@@ -47,50 +54,38 @@ final class UserModeLab implements NatLab {
     private volatile boolean failed;
     private volatile Runnable onClose = () -> { };
 
-    private UserModeLab(NatTopology topology, UserModeTopology net, UserModeNat.Running nat, AgentProcess insideAgent,
-                        AgentProcess outsideAgent, LabSettings settings) {
+    private UserModeLab(NatTopology topology, UserModeNat userModeNat, UserModeEnvironment env, UserModeNat.Running nat,
+                        Path natLog, LabSettings settings) {
         this.topology = topology;
-        this.net = net;
+        this.userModeNat = userModeNat;
+        this.env = env;
+        this.net = env.net;
         this.nat = nat;
-        this.insideAgent = insideAgent;
-        this.outsideAgent = outsideAgent;
+        this.natLog = natLog;
+        this.insideAgent = env.inside;
+        this.outsideAgent = env.outside;
         this.settings = settings;
     }
 
-    /** Builds the namespaces, starts the NAT and both agents; on failure removes what it made. */
+    /** Takes an environment and starts the NAT in it; on failure the environment is not used again. */
     static UserModeLab open(UserModeNat userModeNat, NatTopology topology, LabSettings settings) {
-        LabLayout layout = LabLayout.standard();
-        UserModeTopology net;
+        UserModeEnvironment env;
         try {
-            net = UserModeTopology.build(layout);
+            env = UserModeEnvironments.acquire(settings);
         } catch (LabException e) {
-            throw new NatLabException(userModeNat.id() + ": the lab's namespaces could not be made: " + e.getMessage(), e);
+            throw new NatLabException(userModeNat.id() + ": the lab's namespaces and agents could not be made: "
+                    + e.getMessage(), e);
         }
-        UserModeNat.Running nat = null;
-        AgentProcess in = null;
-        AgentProcess out = null;
+        Path log = settings.logDir().resolve(env.net.names.prefix() + userModeNat.id() + "-" + LABS.incrementAndGet()
+                + ".log");
         try {
-            Path logs = settings.logDir();
-            Files.createDirectories(logs);
-            String ip = Programs.require("ip").toString();
-            // the JVMs start while the NAT comes up
-            in = AgentProcess.launch(ip, net.inside(), "inside", logs.resolve(net.names.prefix() + "inside.log"));
-            out = AgentProcess.launch(ip, net.outside(), "outside", logs.resolve(net.names.prefix() + "outside.log"));
-            nat = userModeNat.start(net.router(), net.inside(), layout.insideHosts(), logs.resolve(net.names.prefix() + userModeNat.id() + ".log"));
-            in.awaitReady(AGENT_START);
-            out.awaitReady(AGENT_START);
-            return new UserModeLab(topology, net, nat, in, out, settings);
-        } catch (Exception e) {
-            for (AgentProcess a : new AgentProcess[] {in, out}) {
-                if (a != null) {
-                    a.close();
-                }
-            }
-            if (nat != null) {
-                nat.close();
-            }
-            net.destroy();
-            throw new NatLabException(userModeNat.id() + " lab " + net.names.id() + " did not open: " + e.getMessage(), e);
+            UserModeNat.Running nat = userModeNat.start(env.net.router(), env.net.inside(), LabLayout.standard().insideHosts(),
+                    log);
+            return new UserModeLab(topology, userModeNat, env, nat, log, settings);
+        } catch (RuntimeException e) {
+            env.markBroken();
+            UserModeEnvironments.release(env, settings);
+            throw new NatLabException(userModeNat.id() + " lab " + env.id() + " did not open: " + e.getMessage(), e);
         }
     }
 
@@ -154,6 +149,7 @@ final class UserModeLab implements NatLab {
     @Override
     public void tcpListen(NatEndpoint at) {
         AgentProcess a = hostAgent(at, "at");
+        env.markTcpUsed();
         guard(() -> call(a, "tcpListen", fields("local", at), Duration.ZERO));
     }
 
@@ -161,6 +157,7 @@ final class UserModeLab implements NatLab {
     public TcpOutcome tcpConnect(NatEndpoint from, NatEndpoint to) {
         AgentProcess connector = hostAgent(from, "from");
         AgentProcess acceptor = receiverOf(to);
+        env.markTcpUsed();
         return guard(() -> {
             if (!isExternal(to)) {
                 call(acceptor, "tcpListen", fields("local", to), Duration.ZERO);
@@ -185,6 +182,7 @@ final class UserModeLab implements NatLab {
             throw new IllegalArgumentException(inside + " and " + outside + " are on the same side of the NAT");
         }
         receiverOf(insideMapping);
+        env.markTcpUsed();
         return guard(() -> {
             String nonce = nonce();
             long wait = settings.tcpWait().toMillis();
@@ -270,36 +268,36 @@ final class UserModeLab implements NatLab {
         }
     }
 
-    /** Agents, NAT process, namespaces and marker, in that order. Never throws; twice is harmless. */
+    /**
+     * Ends the NAT process (its tap device goes with it) and gives the environment back, made fresh for the
+     * next lab, or destroyed when this lab failed. Never throws; twice is harmless.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        List<CompletableFuture<Void>> closing = List.of(CompletableFuture.runAsync(insideAgent::close),
-                CompletableFuture.runAsync(outsideAgent::close), CompletableFuture.runAsync(nat::close));
-        closing.forEach(f -> {
-            try {
-                f.join();
-            } catch (RuntimeException ignored) {
-                // deleting the namespaces below ends what is left
-            }
-        });
-        net.destroy();
+        nat.close();
         if (!failed) {
-            deleteLogs();
+            try {
+                env.awaitDeviceGone(userModeNat.insideDevice(), DEVICE_GONE);
+            } catch (LabException e) {
+                failed = true;
+            }
         }
+        if (failed) {
+            env.markBroken();
+        } else {
+            try {
+                Files.deleteIfExists(natLog);
+                Files.deleteIfExists(Path.of(natLog + ".out"));
+            } catch (java.io.IOException e) {
+                // a log left behind is harmless
+            }
+        }
+        UserModeEnvironments.release(env, settings);
         onClose.run();
-    }
-
-    /** A lab that never failed leaves no logs: one lab per test would pile them up. A failed one keeps them. */
-    private void deleteLogs() {
-        try (java.util.stream.Stream<Path> files = Files.list(settings.logDir())) {
-            files.filter(f -> f.getFileName().toString().startsWith(net.names.prefix())).forEach(f -> f.toFile().delete());
-        } catch (java.io.IOException e) {
-            // logs left behind are harmless
-        }
     }
 
     // ---- helpers ----
@@ -320,7 +318,8 @@ final class UserModeLab implements NatLab {
             return operation.get();
         } catch (LabException e) {
             failed = true;
-            throw new NatLabException(e.getMessage() + " (logs: " + settings.logDir().resolve(net.names.prefix() + "*") + ")", e);
+            throw new NatLabException(e.getMessage() + " (logs: " + settings.logDir().resolve(net.names.prefix() + "*")
+                    + ")", e);
         }
     }
 

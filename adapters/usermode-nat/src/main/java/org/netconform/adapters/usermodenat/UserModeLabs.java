@@ -9,7 +9,7 @@ import org.netconform.netlab.env.Tools;
 /**
  * The user-mode labs of this JVM: before the first, netlab's sweep removes what killed runs left (of this
  * module's labs too: they carry netlab's names and owner markers); at exit, a lab a test left open is
- * closed, so its namespaces and NAT process do not outlive the JVM.
+ * closed and every environment destroyed, so no namespace, agent or NAT process outlives the JVM.
  */
 final class UserModeLabs {
     private static final Set<UserModeLab> OPEN = new LinkedHashSet<>();
@@ -24,7 +24,10 @@ final class UserModeLabs {
         }
         started = true;
         StaleSweeper.sweep(Tools.require());
-        Runtime.getRuntime().addShutdownHook(new Thread(UserModeLabs::closeAll, "usermode-nat-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeAll();
+            UserModeEnvironments.shutdown();
+        }, "usermode-nat-shutdown"));
     }
 
     static synchronized UserModeLab track(UserModeLab lab) {

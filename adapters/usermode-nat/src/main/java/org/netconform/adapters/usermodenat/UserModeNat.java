@@ -24,6 +24,9 @@ interface UserModeNat {
 
     String program();
 
+    /** The device the NAT makes in the inside namespace; it goes when the NAT process ends. */
+    String insideDevice();
+
     String debianPackage();
 
     /**

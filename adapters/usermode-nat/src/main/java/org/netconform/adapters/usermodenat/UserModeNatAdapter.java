@@ -22,7 +22,8 @@ import org.netconform.spi.nat.NatTopology;
  * <p>Waits are longer than netlab's kernel labs: every packet crosses a user-space process, and a TCP
  * handshake through it includes the NAT's own connect. {@code netconform.usermodeNat.deliveryWaitMillis}
  * (300) and {@code netconform.usermodeNat.tcpWaitMillis} (900, below the inside's 1 s SYN retransmission);
- * agent logs go to netlab's {@code netconform.netlab.logDir}.
+ * agent logs go to netlab's {@code netconform.netlab.logDir}, and {@code netconform.netlab.reuse} (true)
+ * keeps the namespaces and agents between labs as netlab does ({@link UserModeEnvironments}).
  */
 final class UserModeNatAdapter implements NatAdapter {
     private final UserModeNat nat;
@@ -71,10 +72,11 @@ final class UserModeNatAdapter implements NatAdapter {
         return UserModeLabs.track(UserModeLab.open(nat, topology(), settings()));
     }
 
+    /** netlab's settings ({@code reuse}, the log directory) with this module's waits. */
     static LabSettings settings() {
         LabSettings netlab = LabSettings.fromSystemProperties();
         return new LabSettings(Duration.ofMillis(Long.getLong("netconform.usermodeNat.deliveryWaitMillis", 300)),
-                Duration.ofMillis(Long.getLong("netconform.usermodeNat.tcpWaitMillis", 900)), false,
+                Duration.ofMillis(Long.getLong("netconform.usermodeNat.tcpWaitMillis", 900)), netlab.reuse(),
                 Path.of(netlab.logDir().toString()));
     }
 }

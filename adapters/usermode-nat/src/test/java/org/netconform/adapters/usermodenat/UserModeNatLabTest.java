@@ -15,6 +15,7 @@ import org.netconform.spi.nat.Delivery;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatEndpoint;
 import org.netconform.spi.nat.NatLabOptions;
+import org.netconform.spi.nat.TcpOutcome;
 
 /** Each user-mode NAT translates an outbound datagram, and closing its lab leaves nothing behind. */
 @Tag("netns")
@@ -44,11 +45,43 @@ class UserModeNatLabTest {
         } finally {
             lab.close();
         }
+        assertThat(ProcessHandle.of(natPid).map(ProcessHandle::isAlive).orElse(false)).as("the lab's NAT process")
+                .isFalse();
+        // the namespaces and agents wait for the next lab until the pool is shut down (at exit)
+        UserModeEnvironments.shutdown();
         assertThat(namespacesNow()).doesNotContainAnyElementsOf(namespaces);
         assertThat(OwnerMarker.exists(lab.id())).as("the owner marker").isFalse();
         assertThat(ProcessHandle.of(natPid).map(ProcessHandle::isAlive).orElse(false)).as("the NAT process").isFalse();
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count()).as("processes left").isZero();
         lab.close(); // twice is harmless
+    }
+
+    /** A second lab reuses the first one's namespaces and agents, with a NAT process of its own and an empty table. */
+    @ParameterizedTest
+    @ValueSource(strings = {"slirp4netns", "pasta"})
+    void theNextLabReusesTheNamespacesWithANewNat(String id) {
+        NatAdapter adapter = adapter(id);
+        NatEndpoint inside = NatEndpoint.of("198.51.100.10", 40000);
+        NatEndpoint server = NatEndpoint.of("203.0.113.100", 3478);
+        String firstId;
+        long firstNat;
+        try (UserModeLab first = (UserModeLab) adapter.open(NatLabOptions.defaults())) {
+            firstId = first.id();
+            firstNat = first.natPid();
+            assertThat(first.udp(inside, server)).isPresent();
+            assertThat(first.tcpConnect(NatEndpoint.of("198.51.100.10", 40001), server).kind())
+                    .isEqualTo(TcpOutcome.Kind.ESTABLISHED);
+        }
+        try (UserModeLab second = (UserModeLab) adapter.open(NatLabOptions.defaults())) {
+            assertThat(second.id()).as("the same namespaces").isEqualTo(firstId);
+            assertThat(second.natPid()).as("a NAT process of its own").isNotEqualTo(firstNat);
+            assertThat(second.describeTable()).as("nothing of the first lab's flows").doesNotContain(":40000 ");
+            assertThat(second.udp(inside, server)).as("the same inside port, through the new NAT").isPresent();
+            assertThat(second.tcpConnect(NatEndpoint.of("198.51.100.10", 40001), server).kind())
+                    .as("the same four-tuple again, no TIME_WAIT in the way").isEqualTo(TcpOutcome.Kind.ESTABLISHED);
+        } finally {
+            UserModeEnvironments.shutdown();
+        }
     }
 
     static List<String> namespacesNow() {

@@ -25,6 +25,13 @@ public final class ReportFiles {
     private static final Pattern PLAIN_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** Files appended to in this JVM: the first append starts them afresh, so an old run's lines do not stay. */
     private static final Set<Path> STARTED = ConcurrentHashMap.newKeySet();
+    /** Every file written in this JVM, absolute: the report keeps them when it replaces the directory's contents. */
+    private static final Set<Path> WRITTEN = ConcurrentHashMap.newKeySet();
+
+    /** Whether this file was written in this JVM (by this run) through {@link #write} or {@link #append}. */
+    public static boolean writtenInThisRun(Path file) {
+        return WRITTEN.contains(file.toAbsolutePath().normalize());
+    }
 
     private ReportFiles() {
     }
@@ -64,6 +71,7 @@ public final class ReportFiles {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            WRITTEN.add(file.toAbsolutePath().normalize());
             return Optional.of(relative);
         } catch (IOException e) {
             return Optional.empty();
@@ -83,6 +91,7 @@ public final class ReportFiles {
             } else {
                 Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
+            WRITTEN.add(file.toAbsolutePath().normalize());
             return Optional.of(relative);
         } catch (IOException e) {
             return Optional.empty();

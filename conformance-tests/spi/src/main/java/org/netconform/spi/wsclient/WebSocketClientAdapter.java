@@ -26,6 +26,30 @@ public interface WebSocketClientAdapter extends AreaAdapter {
     String SUBPROTOCOLS = "subprotocols";
     /** It can offer an extension by name ({@link ConnectRequest#extensions()}). */
     String EXTENSIONS = "extensions";
+    /** It connects to {@code wss://} URIs trusting the certificates of {@link ConnectRequest#trustStore()}. */
+    String TLS = "tls";
+    /**
+     * It is a browser client (or acts as one): it runs code of an origin ({@link #origin()}) and sends that
+     * origin in its opening handshake (WS-SEC-1).
+     */
+    String BROWSER = "browser";
+    /**
+     * It can keep a connection up: with {@link ConnectRequest#reconnect()} it connects again on its own after an
+     * abnormal closure (WS-CLOSE-27), as its library does it, without the application connecting anew.
+     */
+    String RECONNECTS = "reconnects";
+    /** It limits the size of a message it receives ({@link #maxMessageSize()}); beyond it the suite expects 1009. */
+    String LIMITS = "limits";
+
+    /** With {@link #LIMITS}: the largest message it delivers, in octets. */
+    default java.util.OptionalLong maxMessageSize() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** With {@link #BROWSER}: the ASCII serialization of the origin of the code opening connections. */
+    default java.util.Optional<String> origin() {
+        return java.util.Optional.empty();
+    }
 
     @Override
     default Layer layer() {

@@ -29,12 +29,14 @@ final class NatBench implements AutoCloseable {
 
     private final NatLab lab;
     private final NatTopology topology;
+    private final Optional<Integer> quota;
     private int nextHigh = 40_000;
     private int nextLow = 600;
 
-    private NatBench(NatLab lab) {
+    private NatBench(NatLab lab, Optional<Integer> quota) {
         this.lab = lab;
         this.topology = lab.topology();
+        this.quota = quota;
     }
 
     static NatBench open(NatAdapter nat) {
@@ -42,15 +44,22 @@ final class NatBench implements AutoCloseable {
     }
 
     static NatBench open(NatAdapter nat, NatLabOptions options) {
+        // the first lab of a run sets off the long real-time waits of every target, to run beside the checks
+        NatLongWaits.startAll();
         NatLab lab = nat.open(options);
         NatEvidence.line("-- new lab" + (options.overridesTimers() ? " with " + NatTimers.show(options) : "")
                 + (lab.virtualTime() ? " (virtual time)" : " (real time)"));
-        return new NatBench(lab);
+        return new NatBench(lab, nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota() : Optional.empty());
     }
 
     /** For the model comparison, which opens its labs itself. */
     static NatBench of(NatLab lab) {
-        return new NatBench(lab);
+        return new NatBench(lab, Optional.empty());
+    }
+
+    /** The external ports one inside host may hold, when the adapter declares a quota. */
+    Optional<Integer> quota() {
+        return quota;
     }
 
     NatLab lab() {
@@ -93,6 +102,15 @@ final class NatBench implements AutoCloseable {
 
     NatEndpoint s2b() {
         return NatEndpoint.of(topology.alternateServer(), B);
+    }
+
+    /**
+     * The server's four endpoints (S1:a, S2:a, S1:b, S2:b), for checks that make many mappings and send
+     * them to these in turn: a NAT whose ports are counted per destination (a small SNAT range) has room
+     * for a few per destination, not for all towards one.
+     */
+    List<NatEndpoint> serverEndpoints() {
+        return List.of(s1a(), s2a(), s1b(), s2b());
     }
 
     NatEndpoint o() {

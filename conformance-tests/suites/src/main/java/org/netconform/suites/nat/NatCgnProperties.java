@@ -41,7 +41,7 @@ public class NatCgnProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 20, endpoint = 2)
+    @NatTries(virtualTime = 20, realTime = 2)
     @Requirement("NAT-CGN-3")
     @RequiresCapability(NatAdapter.QUOTA)
     void mappingsSurviveFlowsBeyondTheQuota(NatAdapter nat, @ForAll("runs") List<NewFlow> run) {

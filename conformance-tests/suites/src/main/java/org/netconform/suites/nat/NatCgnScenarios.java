@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -19,6 +21,9 @@ import org.opentest4j.TestAbortedException;
  * declares {@code quota}: that is how a lab says its NAT is run for subscribers, with a per-subscriber
  * port quota. The inside hosts play the subscribers.
  */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatCgnScenarios {
 
     static int quota(NatAdapter nat) {

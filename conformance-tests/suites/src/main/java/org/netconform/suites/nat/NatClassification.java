@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param portOverloading    whether a second inside host got the first one's external endpoint (NAT-INFO-5;
  *                           forbidden by NAT-MAP-2, but a configuration the model must be able to take so that
  *                           the comparison judges determinism, not overloading again)
+ * @param portOverlapping    whether a second inside host got the first one's external endpoint towards another
+ *                           destination (NAT-INFO-12; RFC 7857 section 3 allows it)
  * @param hairpin            NAT-INFO-6
  * @param pooling            NAT-INFO-11
  * @param udpTimeoutOneWay   the shortest idle time after which a one-way mapping was seen expired, when known
@@ -24,7 +26,8 @@ import java.util.Optional;
  * @param portQuota          the per-subscriber port quota the adapter declares (NAT-CGN-1)
  */
 public record NatClassification(Mapping mapping, Filtering filtering, PortAssignment portAssignment,
-                                boolean parityPreserved, boolean portOverloading, Hairpin hairpin, Pooling pooling,
+                                boolean parityPreserved, boolean portOverloading, boolean portOverlapping,
+                                Hairpin hairpin, Pooling pooling,
                                 Optional<Duration> udpTimeoutOneWay, Optional<Duration> udpTimeoutReplied,
                                 Optional<Boolean> outboundRefresh, Optional<Boolean> inboundRefresh,
                                 Optional<Integer> portQuota) {
@@ -67,7 +70,9 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
          * endpoint-independent either: the receiver cannot open its filter for a mapping the sender makes
          * only when it sends, so the lab cannot tell "no hairpinning" from "hairpinning, filtered".
          */
-        UNDETERMINED("undetermined");
+        UNDETERMINED("undetermined"),
+        /** Some pairs of inside hosts reach each other through their external endpoints, others do not. */
+        PARTIAL("partial");
 
         private final String label;
 
@@ -78,6 +83,11 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
         @Override
         public String toString() {
             return label;
+        }
+
+        /** True when one hairpinning behaviour of the model stands for what was seen. */
+        public boolean determined() {
+            return this != UNDETERMINED && this != PARTIAL;
         }
     }
 
@@ -105,7 +115,8 @@ public record NatClassification(Mapping mapping, Filtering filtering, PortAssign
     /** e.g. {@code EIM/APDF, preserved, parity kept, hairpin external source, single address}. */
     public String summary() {
         return mapping + "/" + filtering + ", " + portAssignment + ", parity " + (parityPreserved ? "kept" : "not kept")
-                + (portOverloading ? ", ports overloaded" : "") + ", hairpin " + hairpin + ", " + pooling
+                + (portOverloading ? ", ports overloaded" : "") + (portOverlapping ? ", ports overlapping" : "")
+                + ", hairpin " + hairpin + ", " + pooling
                 + udpTimeoutOneWay.map(d -> ", one-way timer " + NatTimers.show(d)).orElse("")
                 + udpTimeoutReplied.map(d -> ", timer after replies " + NatTimers.show(d)).orElse("")
                 + outboundRefresh.map(r -> ", outbound refresh " + (r ? "yes" : "no")).orElse("")

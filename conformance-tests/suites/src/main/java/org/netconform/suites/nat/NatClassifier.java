@@ -6,14 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.netconform.spec.Layer;
 import org.netconform.suites.nat.NatClassification.Filtering;
 import org.netconform.suites.nat.NatClassification.Hairpin;
 import org.netconform.suites.nat.NatClassification.Mapping;
 import org.netconform.suites.nat.NatClassification.PortAssignment;
 import org.netconform.suites.nat.NatClassification.Pooling;
 import org.netconform.suites.nat.NatTimers.Flow;
-import org.netconform.spi.nat.Delivery;
 import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatEndpoint;
 import org.netconform.spi.nat.TcpOutcome;
@@ -106,18 +104,18 @@ final class NatClassifier {
     static PortSample ports(NatAdapter nat) {
         return NatFacts.get(nat, "ports", () -> {
             try (NatBench b = NatBench.open(nat)) {
-                List<Integer> ports = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    ports.add(b.fresh(true));
-                    ports.add(b.fresh(false));
-                }
+                List<Integer> ports = parityPairs(b, 12);
+                List<NatEndpoint> peers = b.serverEndpoints();
                 List<int[]> firsts = new ArrayList<>();
                 List<int[]> seconds = new ArrayList<>();
-                for (int p : ports) {
-                    b.map(b.x1(p), b.s1a()).ifPresent(e -> firsts.add(new int[] {p, e.port()}));
+                for (int i = 0; i < ports.size(); i++) {
+                    int p = ports.get(i);
+                    b.map(b.x1(p), peers.get(i % peers.size())).ifPresent(e -> firsts.add(new int[] {p, e.port()}));
                 }
-                for (int p : ports) {
-                    b.map(b.x2(p), b.s1a()).ifPresent(e -> seconds.add(new int[] {p, e.port()}));
+                // X2 from the same port to the same destination: every one collides with X1's
+                for (int i = 0; i < ports.size(); i++) {
+                    int p = ports.get(i);
+                    b.map(b.x2(p), peers.get(i % peers.size())).ifPresent(e -> seconds.add(new int[] {p, e.port()}));
                 }
                 boolean preserved = !firsts.isEmpty() && firsts.stream().allMatch(p -> p[0] == p[1]);
                 List<Integer> chosen = new ArrayList<>();
@@ -137,6 +135,25 @@ final class NatClassifier {
                 return s;
             }
         });
+    }
+
+    /**
+     * {@code n} fresh inside ports, two even then two odd and so on. Two of a parity stand next to each
+     * other, since in strict alternation a counter that adds one keeps every port's parity by chance; and
+     * there are enough that a NAT choosing at random keeps them all only by a chance of 2^-n/2 or less.
+     * A declared quota caps {@code n}.
+     */
+    static List<Integer> parityPairs(NatBench b, int n) {
+        int quota = b.quota().orElse(n);
+        if (quota < n) {
+            // a subscriber's quota caps its mappings: no more samples than it may hold
+            n = quota;
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ports.add(b.fresh(i % 4 < 2));
+        }
+        return ports;
     }
 
     /** At least three ports in equal, non-zero steps: what a sequential allocator gives. */
@@ -183,23 +200,24 @@ final class NatClassifier {
 
     // ---- step 5: hairpinning, pooling, overlapping, TCP, unsolicited SYNs
 
+    /**
+     * NAT-INFO-6 from the hairpin probes between every pair of inside hosts ({@link NatHairpinning}): the
+     * source presented when every pair arrived, {@code partial} when only some did, none when none did, and
+     * {@code undetermined} when nothing arrived where the probes cannot tell "none" from "filtered".
+     */
     static Hairpin hairpin(NatAdapter nat) {
-        boolean predictable = mapping(nat) == Mapping.EIM || filtering(nat) == Filtering.EIF;
-        return NatFacts.get(nat, "hairpin", () -> {
-            try (NatBench b = NatBench.open(nat)) {
-                NatEndpoint x = b.x1(b.fresh());
-                NatEndpoint y = b.x2(b.fresh());
-                NatEndpoint m1 = b.mapOrAbort(x, b.s1a());
-                NatEndpoint m2 = b.mapOrAbort(y, b.s1a());
-                b.udp(y, m1); // opens y's filter for x's mapping, as hole punching peers do
-                Optional<Delivery> d = b.udp(x, m2).filter(v -> v.receivedAt().equals(y));
-                Hairpin h = d.isEmpty() ? predictable ? Hairpin.NONE : Hairpin.UNDETERMINED
-                        : b.isExternal(d.get().seenSource()) ? Hairpin.EXTERNAL_SOURCE : Hairpin.INTERNAL_SOURCE;
-                NatEvidence.line("hairpinning: " + h + (d.isPresent() && !d.get().seenSource().equals(m1)
-                        && h == Hairpin.EXTERNAL_SOURCE ? " (not X1's mapping " + m1 + ")" : ""));
-                return h;
-            }
-        });
+        boolean decidable = NatHairpinning.udpUndecidable(nat).isEmpty();
+        List<NatHairpinning.Attempt> attempts = NatHairpinning.udp(nat);
+        long arrived = attempts.stream().filter(a -> a.arrived().isPresent()).count();
+        if (arrived == 0) {
+            return decidable ? Hairpin.NONE : Hairpin.UNDETERMINED;
+        }
+        if (arrived < attempts.size()) {
+            return Hairpin.PARTIAL;
+        }
+        boolean external = attempts.stream().allMatch(a -> nat.topology().externalAddresses()
+                .contains(a.arrived().orElseThrow().seenSource().address()));
+        return external ? Hairpin.EXTERNAL_SOURCE : Hairpin.INTERNAL_SOURCE;
     }
 
     /** Pooling, and the external addresses each inside host was seen with. */
@@ -229,14 +247,29 @@ final class NatClassifier {
         });
     }
 
+    static final String OVERLAPPING = "overlapping";
+
+    /**
+     * NAT-INFO-12: X1 sends from port c to S1:a, then X2 from port c to S2:a; overlapping when X2 gets an
+     * external endpoint X1 holds. A port-preserving NAT shows it with one mapping; a NAT that picks ports
+     * from a small pool only by chance, so where the adapter declares a quota (a pool that small) X1 first
+     * takes a quota's worth of ports towards S1:a, and X2's endpoint is one of them exactly when the NAT
+     * overlaps.
+     */
     static String overlapping(NatAdapter nat) {
         return NatFacts.get(nat, "overlapping", () -> {
             try (NatBench b = NatBench.open(nat)) {
                 int c = b.fresh();
-                NatEndpoint m1 = b.mapOrAbort(b.x1(c), b.s1a());
+                Set<NatEndpoint> held = new LinkedHashSet<>();
+                held.add(b.mapOrAbort(b.x1(c), b.s1a()));
+                int quota = b.quota().orElse(1);
+                for (int i = 1; i < quota; i++) {
+                    b.map(b.x1(b.fresh()), b.s1a()).ifPresent(held::add);
+                }
                 NatEndpoint m2 = b.mapOrAbort(b.x2(c), b.s2a());
-                String what = m1.equals(m2) ? "overlapping" : "not overlapping";
-                NatEvidence.line("port overlapping: " + what);
+                String what = held.contains(m2) ? OVERLAPPING : "not overlapping";
+                NatEvidence.line("port overlapping: " + what + " (X2 towards S2:a got " + m2 + "; X1 holds "
+                        + held.size() + " towards S1:a)");
                 return what;
             }
         });
@@ -308,15 +341,16 @@ final class NatClassifier {
             PortSample ports = ports(nat);
             Hairpin h = hairpin(nat);
             Pooling p = pooling(nat).pooling();
-            boolean virtual = nat.layer() == Layer.MODEL;
+            boolean virtual = NatClock.virtual(nat);
             // timers and refresh matter only where the comparison lets time pass: in virtual time
             Optional<Duration> oneWay = virtual ? exact(NatTimers.lifetime(nat, Flow.ONE_WAY)) : Optional.empty();
             Optional<Duration> replied = virtual ? exact(NatTimers.lifetime(nat, Flow.REPLIED)) : Optional.empty();
             Optional<Boolean> outbound = virtual ? NatTimers.refreshSeen(nat, false) : Optional.empty();
             Optional<Boolean> inbound = virtual ? NatTimers.refreshSeen(nat, true) : Optional.empty();
             boolean overloading = collision(nat).equals(OVERLOADED);
+            boolean overlapping = overlapping(nat).equals(OVERLAPPING);
             Optional<Integer> quota = nat.capabilities().contains(NatAdapter.QUOTA) ? nat.portQuota() : Optional.empty();
-            NatClassification c = new NatClassification(m, f, ports.assignment(), ports.parity(), overloading, h, p,
+            NatClassification c = new NatClassification(m, f, ports.assignment(), ports.parity(), overloading, overlapping, h, p,
                     oneWay, replied, outbound, inbound, quota);
             NatEvidence.line("classification: " + c.summary());
             return c;

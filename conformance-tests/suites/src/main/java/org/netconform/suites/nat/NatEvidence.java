@@ -19,6 +19,8 @@ import org.netconform.harness.Observation;
 final class NatEvidence {
     private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
     private static final ThreadLocal<Integer> SILENT = ThreadLocal.withInitial(() -> 0);
+    /** Lines of work done aside (on a thread of its own): collected for a later check, written to no log. */
+    private static final ThreadLocal<Boolean> ASIDE = ThreadLocal.withInitial(() -> false);
     /** Process-wide, since jqwik may shrink on a worker thread; jqwik runs one property at a time. */
     private static volatile boolean propertyRunning;
 
@@ -43,7 +45,7 @@ final class NatEvidence {
         if (capture != null) {
             capture.add(text);
         }
-        if (!propertyRunning) {
+        if (!propertyRunning && !ASIDE.get()) {
             Observation.wire(text);
         }
     }
@@ -61,6 +63,19 @@ final class NatEvidence {
             if (outer != null) {
                 outer.addAll(mine);
             }
+        }
+    }
+
+    /**
+     * As {@link #learn}, for work that runs aside, on a thread of its own ({@link NatLongWaits}): the
+     * lines are collected only, for the check that takes the finding to write.
+     */
+    static <T> Learned<T> learnAside(Supplier<T> body) {
+        ASIDE.set(true);
+        try {
+            return learn(body);
+        } finally {
+            ASIDE.set(false);
         }
     }
 

@@ -43,7 +43,7 @@ public class NatHairpinProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 30, endpoint = 4)
+    @NatTries(virtualTime = 30, realTime = 4, needs = NatTries.Need.UDP_HAIRPIN_DECIDABLE)
     @Requirement("NAT-HAIR-1")
     void insideEndpointsReachEachOtherThroughTheirExternalEndpoints(NatAdapter nat, @ForAll("pairs") Pair p) {
         try (NatBench b = NatBench.open(nat)) {

@@ -49,7 +49,7 @@ public class NatIcmpProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 30, endpoint = 3)
+    @NatTries(virtualTime = 30, realTime = 3)
     @Requirement("NAT-ICMP-1")
     @RequiresCapability(NatAdapter.ICMP)
     void icmpErrorsNeverEndTheMapping(NatAdapter nat, @ForAll("events") List<Event> events) {

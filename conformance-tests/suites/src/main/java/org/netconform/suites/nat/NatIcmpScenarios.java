@@ -1,5 +1,7 @@
 package org.netconform.suites.nat;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -8,6 +10,9 @@ import org.netconform.spi.nat.NatAdapter;
 import org.netconform.spi.nat.NatEndpoint;
 
 /** ICMP errors through a mapping (nat.md "ICMP"). Outside hosts answer a closed port with port unreachable. */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatIcmpScenarios {
 
     @ConformanceTest

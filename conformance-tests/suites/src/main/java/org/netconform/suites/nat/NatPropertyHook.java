@@ -10,13 +10,12 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
 import org.netconform.harness.CurrentTarget;
-import org.netconform.spec.Layer;
 import org.netconform.spi.nat.NatAdapter;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Applies {@link NatTries} to each per-target execution of a NAT property: sets the tries for the
- * target's layer and checks the property's needs first, so a property that cannot run against a target
+ * target's clock and checks the property's needs first, so a property that cannot run against a target
  * is UNSUPPORTED for it with the reason instead of running tries that would all be discarded. It sits
  * inside the harness's per-target hook (a higher proximity), where the target is known.
  */
@@ -29,13 +28,16 @@ public final class NatPropertyHook implements AroundPropertyHook {
             return property.execute();
         }
         NatAdapter nat = CurrentTarget.adapter(NatAdapter.class);
-        context.attributes().setTries(nat.layer() == Layer.MODEL ? tries.model() : tries.endpoint());
         try {
+            context.attributes().setTries(NatClock.virtual(nat) ? tries.virtualTime() : tries.realTime());
             for (NatTries.Need need : tries.needs()) {
                 check(need, nat);
             }
         } catch (TestAbortedException e) {
-            return new Unsupported(e);
+            return new NotRun(PropertyExecutionResult.Status.ABORTED, e);
+        } catch (RuntimeException e) {
+            // the lab that tells the target's clock failed: the harness's ERROR, with the reason
+            return new NotRun(PropertyExecutionResult.Status.FAILED, e);
         }
         return NatEvidence.duringProperty(property::execute);
     }
@@ -43,6 +45,17 @@ public final class NatPropertyHook implements AroundPropertyHook {
     private static void check(NatTries.Need need, NatAdapter nat) {
         switch (need) {
             case SHORT_TIMER -> NatTimers.shortTimer(nat, NatTimers.Flow.ONE_WAY);
+            case UDP_HAIRPIN_DECIDABLE -> NatHairpinning.udpUndecidable(nat).ifPresent(why -> {
+                throw new TestAbortedException(why);
+            });
+            case PORTS_NOT_SHARED_AT_RANDOM -> {
+                NatClassification c = NatClassifier.classification(nat);
+                if (c.portOverlapping() && c.portAssignment() != NatClassification.PortAssignment.PRESERVED) {
+                    throw new TestAbortedException("the NAT chooses its ports (" + c.portAssignment() + ") and lets"
+                            + " hosts share them towards different destinations (port overlapping): whether a random"
+                            + " sequence meets a conflict is chance; NatDeterminismScenarios sets one up on purpose");
+                }
+            }
             case REFERENCE_MODEL -> {
                 if (NatModelFactory.find().isEmpty()) {
                     throw new TestAbortedException("no reference NAT model to compare with: no "
@@ -63,8 +76,8 @@ public final class NatPropertyHook implements AroundPropertyHook {
         return 110;
     }
 
-    /** A property that did not run for this target: aborted, with the reason. */
-    private record Unsupported(Throwable reason) implements PropertyExecutionResult {
+    /** A property that did not run for this target: aborted (UNSUPPORTED) or failed (ERROR), with the reason. */
+    private record NotRun(Status status, Throwable reason) implements PropertyExecutionResult {
         @Override
         public Optional<String> seed() {
             return Optional.empty();
@@ -73,11 +86,6 @@ public final class NatPropertyHook implements AroundPropertyHook {
         @Override
         public Optional<List<Object>> falsifiedParameters() {
             return Optional.empty();
-        }
-
-        @Override
-        public Status status() {
-            return Status.ABORTED;
         }
 
         @Override

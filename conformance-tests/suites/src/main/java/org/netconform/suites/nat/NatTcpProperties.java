@@ -52,7 +52,7 @@ public class NatTcpProperties {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @NatTries(model = 30, endpoint = 3)
+    @NatTries(virtualTime = 30, realTime = 3)
     @Requirement("NAT-TCP-2")
     @RequiresCapability(NatAdapter.TCP)
     void everyConnectionOfASequenceEstablishes(NatAdapter nat, @ForAll("sequences") List<Conn> sequence) {

@@ -3,6 +3,8 @@ package org.netconform.suites.nat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -15,6 +17,9 @@ import org.netconform.spi.nat.TcpOutcome;
 import org.opentest4j.TestAbortedException;
 
 /** TCP through the NAT (nat.md "TCP"). Every check needs the adapter's {@code tcp} capability. */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatTcpScenarios {
     private static final Duration ESTABLISHED_MINIMUM = Duration.ofHours(2).plusMinutes(4);
     private static final Duration TRANSITORY_MINIMUM = Duration.ofMinutes(4);

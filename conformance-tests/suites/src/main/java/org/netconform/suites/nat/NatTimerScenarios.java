@@ -1,6 +1,8 @@
 package org.netconform.suites.nat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Requirement;
@@ -13,6 +15,9 @@ import org.netconform.spi.nat.NatAdapter;
  * target (exactly in virtual time, within the bounded wait in real time; see {@link NatTimers}) and
  * judged here against the RFC minimums; refresh is watched with a short timer.
  */
+// checks and targets run side by side: each check opens labs of its own, and findings are learned once
+// (NatFacts); most of a real NAT's time is waiting for datagrams that do not come
+@Execution(ExecutionMode.CONCURRENT)
 public class NatTimerScenarios {
 
     @ConformanceTest

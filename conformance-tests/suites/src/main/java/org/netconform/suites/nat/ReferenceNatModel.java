@@ -42,8 +42,13 @@ public final class ReferenceNatModel implements NatModelFactory {
                         ? PortAllocation.SEQUENTIAL : PortAllocation.RANDOM)
                 .portParity(c.parityPreserved())
                 .portOverloading(c.portOverloading())
+                // the model overlaps ports for APDM mappings only, each with its one destination: an EIM NAT
+                // that overlaps cannot stay EIM once a first host's next destination is the other host's
+                // (RFC 7857 section 3 against RFC 4787 REQ-1), which is the collision RFC 4787 section 8 means
+                .portOverlapping(c.portOverlapping() && c.mapping() == NatClassification.Mapping.APDM
+                        && !c.portOverloading())
                 .hairpinning(switch (c.hairpin()) {
-                    case NONE, UNDETERMINED -> Hairpinning.OFF;
+                    case NONE, UNDETERMINED, PARTIAL -> Hairpinning.OFF;
                     case EXTERNAL_SOURCE -> Hairpinning.EXTERNAL_SOURCE;
                     case INTERNAL_SOURCE -> Hairpinning.INTERNAL_SOURCE;
                 })

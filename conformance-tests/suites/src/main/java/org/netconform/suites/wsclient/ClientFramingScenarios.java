@@ -166,7 +166,13 @@ public class ClientFramingScenarios {
                 live.rec.awaitMessages(1, Live.REACT);
                 int size = d.expected().get(0).payload().length;
                 ClientFrame c = live.rec.messages().isEmpty() ? live.clientClose(Duration.ofMillis(100)) : null;
-                if (c != null && c.closeCode() == 1009 && size > 65535) {
+                long declared = client.capabilities().contains(WebSocketClientAdapter.LIMITS)
+                        ? client.maxMessageSize().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+                if (size > declared && live.rec.messages().isEmpty() && (c == null || c.closeCode() != 1009)) {
+                    return "a message of " + size + " octets, over the declared limit of " + declared
+                            + ", was neither delivered nor refused with 1009: " + (c == null ? "no Close" : c);
+                }
+                if (c != null && c.closeCode() == 1009 && (size > 65535 || size > declared)) {
                     // a message size limit is the receiver's to set (RFC 6455 §7.4.1, 1009 "too big to
                     // process"); what this requirement checks, the length forms, is not at stake
                     ctx.log("refused a message of " + size + " octets as too big (1009): a size limit the RFC allows");

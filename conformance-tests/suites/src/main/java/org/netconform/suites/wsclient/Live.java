@@ -61,13 +61,36 @@ final class Live implements AutoCloseable {
 
     static Live open(ClientCases.Context ctx, WebSocketClientAdapter client, String path,
                      Function<FuzzServer.Peer, String> response, List<String> subprotocols) throws Exception {
-        FuzzServer server = FuzzServer.start();
+        return open(ctx, client, path, response, subprotocols, List.of());
+    }
+
+    static Live open(ClientCases.Context ctx, WebSocketClientAdapter client, String path,
+                     Function<FuzzServer.Peer, String> response, List<String> subprotocols, List<String> extensions)
+            throws Exception {
+        return open(ctx, client, FuzzServer.start(), null, path, response, subprotocols, extensions);
+    }
+
+    /** Connects to the fuzzing server over TLS (wss://localhost) with a valid 101, trusting its test certificate. */
+    static Live openTls(ClientCases.Context ctx, WebSocketClientAdapter client, String path) throws Exception {
+        org.netconform.suites.wsclient.fuzz.SelfSignedCertificates.Pair cert =
+                org.netconform.suites.wsclient.fuzz.SelfSignedCertificates.trusted();
+        return open(ctx, client, FuzzServer.startTls(cert.server()), cert.trust(), path, FuzzServer.Peer::valid101,
+                List.of(), List.of());
+    }
+
+    private static Live open(ClientCases.Context ctx, WebSocketClientAdapter client, FuzzServer server,
+                             java.security.KeyStore trust, String path, Function<FuzzServer.Peer, String> response,
+                             List<String> subprotocols, List<String> extensions) throws Exception {
         ctx.onClose(server);
         ClientRecorder rec = new ClientRecorder();
-        ConnectRequest req = ConnectRequest.to(server.uri(path), CONNECT).offering(subprotocols, List.of());
+        ConnectRequest req = ConnectRequest.to(server.uri(path), CONNECT).offering(subprotocols, extensions);
+        if (trust != null) {
+            req = req.trusting(trust);
+        }
+        ConnectRequest request = req;
         CompletableFuture<ClientConnection> connecting = CompletableFuture.supplyAsync(() -> {
             try {
-                return client.connect(req, rec);
+                return client.connect(request, rec);
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

@@ -26,19 +26,18 @@ import org.opentest4j.TestAbortedException;
  * Runs cases on fresh connections, {@link WsOptions#parallel()} at a time, and remembers each run per
  * target so that several requirements can judge one run. Before the first case of a target it learns what
  * the server sends on its own ({@link TargetRun#unsolicited}); every session then sets those messages apart
- * from the echoes. A case whose script throws (a refused connection, the harness's own read deadline) is
+ * from the echoes. A case whose script throws (connection refused, the harness's own read deadline) is
  * recorded with its error and judged NO_ANSWER, which makes the test an ERROR unless another case in it
  * already shows a violation; the other cases still run. A target that stops answering is said once and the
  * rest of its cases are ERROR with that reason; a server the adapter runs that crashes is restarted and the
  * cases it spoiled are run again (see {@link TargetRun}). Every case gets a page of its own in the report
- * ({@link CaseFiles}) with its wire log and every label it got.
+ * ({@link CaseFiles}) with its wire log and every label it got; a test links them instead of carrying logs.
  *
  * <p>Bounded: each case has a hard deadline ({@link WsOptions#caseDeadlineMs()}, held by the {@link Watchdog});
  * once the run's deadline ({@link RunDeadline}) has passed, cases not yet started are ERROR "not run: the run's
- * deadline passed"; a case the harness stopped (a deadline, or the server sent more than its budget) is ERROR
- * whatever its judge says, one whose writes the server stopped reading cannot be a FAIL, and one where the
- * server upgraded and then sent nothing at all is not judged (a test passes only through cases with an
- * exchange). What a finished case keeps is bounded ({@link WireSession}).
+ * deadline passed"; a case the harness stopped (deadline, or the server sent more than its budget) is ERROR
+ * whatever its judge says, and one whose writes the server stopped reading cannot be a FAIL. What a finished
+ * case keeps is bounded ({@link WireSession}).
  */
 public final class CaseRunner {
     /** One finished run of a case: {@code attempt} counts the runs (a crash of the server spoils a run). */
@@ -49,6 +48,8 @@ public final class CaseRunner {
         }
     }
 
+    static final String SILENT = "the server sent nothing after its 101 and kept the connection open";
+
     /** The control case of the handshake judges: a valid handshake, run once per target like any case. */
     static final WsCase CONTROL = WsCase.of("H.0", "control: a valid handshake, then a Close", s -> {
         if (s.open()) {
@@ -57,8 +58,6 @@ public final class CaseRunner {
             s.timedOut("no response head within " + WsOptions.timeoutMs() + " ms");
         }
     });
-
-    static final String SILENT = "the server sent nothing after its 101 and kept the connection open";
 
     /** Cases in flight: {@link WsOptions#parallel()} threads, resized when the option changes between runs. */
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(WsOptions.parallel(), WsOptions.parallel(),
@@ -111,13 +110,8 @@ public final class CaseRunner {
         } catch (java.io.IOException | RuntimeException ignored) {
             rss = "?";
         }
-        // the live set: what the run keeps once the garbage is gone (measured once, at the end of a run)
-        System.gc();
-        System.gc();
-        long live = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return String.format("test JVM: live heap after a full GC %d MiB, old generation after GC at most %d MiB, heap "
-                + "pools' peaks %d MiB, peak RSS %s, max heap %d MiB", live >> 20, afterGc >> 20, poolPeaks >> 20, rss,
-                Runtime.getRuntime().maxMemory() >> 20);
+        return String.format("test JVM: old generation after GC at most %d MiB, heap pools' peaks %d MiB, peak RSS %s,"
+                + " max heap %d MiB", afterGc >> 20, poolPeaks >> 20, rss, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Cases run so far in this JVM (every target). */
@@ -132,6 +126,8 @@ public final class CaseRunner {
     public static List<Done> run(WebSocketServerAdapter adapter, List<WsCase> cases) {
         resizePool();
         TargetRun tr = targetRun(adapter);
+        // the control handshake goes first, before the learning window and any load (a quick exchange)
+        cached(tr, CONTROL, UnsolicitedMessages.none()).join();
         UnsolicitedMessages profile = tr.unsolicited(c -> cached(tr, c, UnsolicitedMessages.none()).join());
         List<CompletableFuture<Done>> futures = new ArrayList<>();
         for (WsCase c : cases) {
@@ -153,28 +149,6 @@ public final class CaseRunner {
         }
     }
 
-    /**
-     * Why the server under test cannot be taken to speak WebSocket in this run: empty when the {@link #CONTROL}
-     * case (run once per target and URI, like any case) upgraded a valid handshake; otherwise what it got
-     * instead. A refusal proves something only from a server that does upgrade a valid request.
-     */
-    static Optional<String> controlRefused(WireSession s) {
-        TargetRun tr = TargetRun.of(CurrentTarget.get().id(), s.uri(), null, s.trustAll());
-        Done d = cached(tr, CONTROL, tr.profileNow()).join();
-        WireSession c = d.session();
-        if (c.upgraded) {
-            return Optional.empty();
-        }
-        String seen = c.harnessStop != null ? c.harnessStop
-                : d.error() != null ? message(d.error())
-                : c.response != null ? c.response.status() + " " + c.response.reason()
-                + (c.response.status() == 101 ? " with a response a client refuses" : "")
-                : c.end == WireSession.End.OPEN || c.end == WireSession.End.TIMEOUT
-                ? "no response within " + WsOptions.timeoutMs() + " ms"
-                : "no response: " + c.endDetail;
-        return Optional.of("control case " + CONTROL.id() + " (" + CONTROL.title() + ") got " + Values.printable(seen));
-    }
-
     private static String key(TargetRun tr, WsCase c) {
         return tr.target + "|" + tr.uri + "|" + c.id();
     }
@@ -188,9 +162,32 @@ public final class CaseRunner {
     }
 
     /**
-     * Cases spoiled by a crash of the server are run again once the adapter restarted it (a case whose
-     * judge looks at the crash itself is not); what stays spoiled gets the crash or the liveness reason as its
-     * error, or, for a case whose judge looks at crashes, the reason on its session.
+     * Why the server under test cannot be taken to speak WebSocket in this run: empty when the {@link #CONTROL}
+     * case (run once per target and URI, like any case) upgraded a valid handshake; otherwise what it got
+     * instead. A refusal proves something only from a server that does upgrade a valid request.
+     */
+    static Optional<String> controlRefused(WireSession s) {
+        TargetRun tr = TargetRun.existing(CurrentTarget.get().id(), s.uri())
+                .orElseThrow(() -> new IllegalStateException("no run of " + s.uri() + " in progress"));
+        Done d = cached(tr, CONTROL, tr.profileNow()).join();
+        WireSession c = d.session();
+        if (c.upgraded) {
+            return Optional.empty();
+        }
+        String seen = c.harnessStop != null ? c.harnessStop
+                : d.error() != null ? describe(d.error())
+                : c.response != null ? c.response.status() + " " + c.response.reason()
+                + (c.response.status() == 101 ? " with a response a client refuses" : "")
+                : c.end == WireSession.End.OPEN || c.end == WireSession.End.TIMEOUT
+                ? "no response within " + WsOptions.timeoutMs() + " ms"
+                : "no response: " + c.endDetail;
+        return Optional.of("control case " + CONTROL.id() + " (" + CONTROL.title() + ") got " + Values.printable(seen));
+    }
+
+    /**
+     * Cases spoiled by a crash of the server are run again once the adapter restarted it (a case whose judge
+     * looks at the crash itself only when it never got to connect); what stays spoiled gets the crash or the
+     * liveness reason as its error, or, for a case whose judge looks at crashes, the reason on its session.
      */
     private static List<Done> settle(TargetRun tr, List<Done> done, UnsolicitedMessages profile) {
         List<Done> out = new ArrayList<>(done);
@@ -199,9 +196,9 @@ public final class CaseRunner {
             List<Integer> again = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 Done d = out.get(i);
-                // a case that judges crashes is run again only when it never got to connect
                 boolean rerunnable = !d.wsCase().crashIsVerdict() || d.error() != null && TargetRun.isConnectFailure(d.error());
-                if (d.attempt() < MAX_RUNS && rerunnable && !(d.error() instanceof TargetRun.TargetDown) && tr.spoiled(d).isPresent()) {
+                if (d.attempt() < MAX_RUNS && rerunnable && !(d.error() instanceof TargetRun.TargetDown)
+                        && tr.spoiled(d).isPresent()) {
                     again.add(i);
                 }
             }
@@ -223,8 +220,13 @@ public final class CaseRunner {
             Optional<String> why = tr.spoiled(d);
             if (why.isEmpty() || d.error() instanceof TargetRun.TargetDown || d.error() instanceof TargetRun.ServerDied) {
                 settled.add(d);
-            } else if (d.wsCase().crashIsVerdict()) {
+            } else if (d.wsCase().crashIsVerdict() && d.error() == null && tr.crashDuring(d).isPresent()) {
+                // a crash the adapter saw while this case made the server write from two sources: the verdict's
+                // evidence (a target that merely stopped answering cannot say why: that stays ERROR)
                 d.session().serverDied = why.get();
+                settled.add(d);
+            } else if (d.wsCase().crashIsVerdict() && d.error() == null && tr.down().isEmpty()) {
+                // it got all it waited for before the crash: judged as it is
                 settled.add(d);
             } else {
                 settled.add(d.withError(tr.down().isPresent() && d.error() != null
@@ -235,25 +237,19 @@ public final class CaseRunner {
         return settled;
     }
 
-    /** Runs one case on the calling thread (the tests of the bounds call it directly). */
+    /** Runs one case on its own, outside any target's run (no liveness, no learned messages): for tests. */
     static Done runOne(URI uri, boolean trust, WsCase c) {
-        return runOne(TargetRun.of("netconform-ws-test", uri, null, trust), c, UnsolicitedMessages.none(), 1);
+        return runOne(null, uri, trust, c, UnsolicitedMessages.none(), 1);
     }
 
     private static Done runOne(TargetRun tr, WsCase c, UnsolicitedMessages profile, int attempt) {
-        long t0 = System.nanoTime();
-        WireSession s = new WireSession(tr.uri, tr.trust).caps(c.frameCap(), c.readCap());
-        if (RunDeadline.passed()) {
-            s.note("case " + c.id() + ": " + c.title());
-            s.harnessStop = RunDeadline.notRunReason();
-            s.note(s.harnessStop);
-            s.close();
-            return new Done(c, s, null, 0, t0, t0, attempt);
-        }
-        FIRST_START.compareAndSet(0, System.nanoTime());
-        CASES.incrementAndGet();
+        return runOne(tr, tr.uri, tr.trust, c, profile, attempt);
+    }
+
+    private static Done runOne(TargetRun tr, URI uri, boolean trust, WsCase c, UnsolicitedMessages profile, int attempt) {
+        WireSession s = new WireSession(uri, trust).caps(c.frameCap(), c.readCap());
         s.unsolicited = profile;
-        if (tr.adapter != null && tr.adapter.capabilities().contains(WebSocketServerAdapter.LIMITS)) {
+        if (tr != null && tr.adapter.capabilities().contains(WebSocketServerAdapter.LIMITS)) {
             s.declaredMaxMessage = tr.adapter.maxMessageSize().orElse(-1);
             s.declaredMaxFrame = tr.adapter.maxFramePayload().orElse(-1);
         }
@@ -261,18 +257,28 @@ public final class CaseRunner {
         if (attempt > 1) {
             s.note("run " + attempt + ": the server stopped during the earlier run of this case and was restarted");
         }
-        Optional<String> down = tr.down();
+        long t0 = System.nanoTime();
+        if (RunDeadline.passed()) {
+            s.harnessStop = RunDeadline.notRunReason();
+            s.note(s.harnessStop);
+            s.close();
+            return new Done(c, s, null, 0, t0, t0, attempt);
+        }
+        Optional<String> down = tr == null ? Optional.empty() : tr.down();
         if (down.isPresent()) {
             s.note("not run: " + down.get());
+            s.close();
             return new Done(c, s, new TargetRun.TargetDown(down.get()), 0, t0, t0, attempt);
         }
+        FIRST_START.compareAndSet(0, t0);
+        CASES.incrementAndGet();
         Watchdog.caseStarted(t0 + WsOptions.caseDeadlineMs() * 1_000_000);
         Throwable error = null;
         try {
             c.action().run(s);
         } catch (Throwable t) {
             error = t;
-            s.note("harness: " + message(t));
+            s.note("harness: " + describe(t));
         } finally {
             s.close();
             Watchdog.caseEnded();
@@ -284,13 +290,66 @@ public final class CaseRunner {
         }
         long t1 = System.nanoTime();
         Done d = new Done(c, s, error, (t1 - t0) / 1_000_000, t0, t1, attempt);
-        if (tr.adapter != null) {
+        if (tr != null) {
             if (error != null && TargetRun.isConnectFailure(error)) {
                 tr.connectFailed(c, error);
             }
             tr.finished(d);
         }
         return d;
+    }
+
+    /** What went wrong, in one line for the report: a refused connection or a timeout says just that. */
+    static String describe(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        String text;
+        if (t instanceof IllegalStateException || t instanceof WireConnection.TlsFailure || t instanceof NoAnswer
+                || t instanceof TargetRun.TargetDown || t instanceof TargetRun.ServerDied) {
+            text = m;
+        } else if (t instanceof java.net.ConnectException) {
+            text = "cannot connect: " + m;
+        } else if (t instanceof java.net.SocketTimeoutException) {
+            text = "no answer in time: " + m;
+        } else if (t instanceof java.net.UnknownHostException) {
+            text = "unknown host: " + m;
+        } else if (t instanceof InterruptedException) {
+            text = "interrupted";
+        } else {
+            text = t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
+        }
+        return Values.printable(text);
+    }
+
+    /** The verdict on one finished case: the harness's own stop first, then its error, then the judge. */
+    static WsCase.Verdict verdict(Done d, WsCase.Judge judge) {
+        return verdict(d, judge, false);
+    }
+
+    /** As above; with {@code everyFrame} (the sender checks) a case that got no connection has no frames to judge. */
+    static WsCase.Verdict verdict(Done d, WsCase.Judge judge, boolean everyFrame) {
+        WireSession s = d.session();
+        WsCase.Verdict v;
+        if (s.harnessStop != null) {
+            v = WsCase.Verdict.noAnswer(s.harnessStop);
+        } else if (d.error() instanceof TargetRun.TargetDown || d.error() instanceof TargetRun.ServerDied) {
+            v = WsCase.Verdict.noAnswer(d.error().getMessage());
+        } else if (d.error() != null) {
+            v = everyFrame && s.frames.isEmpty()
+                    ? WsCase.Verdict.notApplicable("no frames to check: the harness got no answer (" + describe(d.error()) + ")")
+                    : WsCase.Verdict.noAnswer("the harness got no answer: " + describe(d.error()));
+        } else {
+            try {
+                v = judge.judge(s);
+            } catch (NoAnswer e) {
+                v = WsCase.Verdict.noAnswer(describe(e));
+            } catch (RuntimeException e) {
+                v = WsCase.Verdict.noAnswer("cannot judge: " + describe(e));
+            }
+            if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
+                v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
+            }
+        }
+        return new WsCase.Verdict(v.outcome(), Values.printable(v.detail()));
     }
 
     /** The word a case's verdict shows on requirement and case pages. */
@@ -302,44 +361,6 @@ public final class CaseRunner {
             case UNSUPPORTED -> "NOT_APPLICABLE";
             default -> v.outcome().name();
         };
-    }
-
-    /** What went wrong, in one line for the report (control characters a server sent escaped). */
-    static String message(Throwable t) {
-        String m = t.getMessage() == null ? t.toString() : t instanceof TargetRun.TargetDown || t instanceof TargetRun.ServerDied
-                || t instanceof WireConnection.TlsFailure || t instanceof NoAnswer || t instanceof IllegalStateException
-                ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
-        return Values.printable(m);
-    }
-
-    /** The verdict on one finished case: the harness's own stop first, then its error, then the judge. */
-    static WsCase.Verdict verdict(Done d, WsCase.Judge judge) {
-        WireSession s = d.session();
-        WsCase.Verdict v;
-        if (s.harnessStop != null) {
-            v = WsCase.Verdict.noAnswer(s.harnessStop);
-        } else if (d.error() != null) {
-            v = WsCase.Verdict.noAnswer("the harness got no answer: " + message(d.error()));
-        } else {
-            v = judged(s, judge);
-        }
-        return v;
-    }
-
-    /** The judge's verdict, unless the server stopped reading what the case sent (then it cannot be a FAIL). */
-    private static WsCase.Verdict judged(WireSession s, WsCase.Judge judge) {
-        WsCase.Verdict v;
-        try {
-            v = judge.judge(s);
-        } catch (NoAnswer e) {
-            v = WsCase.Verdict.noAnswer(e.getMessage());
-        } catch (RuntimeException e) {
-            v = WsCase.Verdict.noAnswer("cannot judge: " + e);
-        }
-        if (v.outcome() == Outcome.FAIL && s.writeStall != null) {
-            v = WsCase.Verdict.noAnswer(s.writeStall + ", so this is not judged (it would be: " + v.detail() + ")");
-        }
-        return new WsCase.Verdict(v.outcome(), Values.printable(v.detail()));
     }
 
     /**
@@ -367,56 +388,45 @@ public final class CaseRunner {
         List<Done> done = run(adapter, cases);
         TargetRun tr = targetRun(adapter);
         String requirement = String.join(",", Observation.requirementIds());
-        String test = Observation.test();
+        String test = Observation.test() == null ? "" : Observation.test();
         List<String> broken = new ArrayList<>();
         List<String> noAnswer = new ArrayList<>();
         List<String> observed = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
         String down = null;
         int notRun = 0;
         int ok = 0;
         int na = 0;
-        List<String> silent = new ArrayList<>();
         for (Done d : done) {
-            WsCase.Verdict v;
-            if (d.session().harnessStop != null) {
-                v = WsCase.Verdict.noAnswer(d.session().harnessStop);
-            } else if (d.error() instanceof TargetRun.TargetDown) {
+            WsCase.Verdict v = verdict(d, judge, everyFrame);
+            if (d.error() instanceof TargetRun.TargetDown) {
                 down = d.error().getMessage();
                 notRun++;
-                v = WsCase.Verdict.noAnswer(d.error().getMessage());
-            } else if (d.error() instanceof TargetRun.ServerDied) {
-                v = WsCase.Verdict.noAnswer(d.error().getMessage());
-            } else if (d.error() != null) {
-                v = everyFrame && d.session().frames.isEmpty()
-                        ? WsCase.Verdict.ok("no frames to check: the harness got no answer (" + message(d.error()) + ")")
-                        : WsCase.Verdict.noAnswer("the harness got no answer: " + message(d.error()));
-            } else {
-                v = judged(d.session(), judge);
             }
-            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + label(v) + " - " + v.detail();
-            if (v.outcome() == Outcome.PASS && d.session().silentAfterUpgrade()) {
+            String label = label(v);
+            if ((v.outcome() == Outcome.PASS || everyFrame && v.outcome() == Outcome.UNSUPPORTED)
+                    && d.session().silentAfterUpgrade()) {
                 // no PASS without an exchange: a case where the server upgraded and then said nothing shows
                 // nothing; it counts for the test only through the other cases
-                v = WsCase.Verdict.notApplicable(SILENT);
-                line = d.wsCase().id() + " " + d.wsCase().title() + ": NOT_JUDGED - " + SILENT;
-                silent.add(line);
+                v = new WsCase.Verdict(Outcome.PASS, SILENT);
+                label = "NOT_JUDGED";
+                silent.add(d.wsCase().id() + " " + d.wsCase().title() + ": not judged - " + SILENT);
+            } else {
+                switch (v.outcome()) {
+                    case PASS -> ok++;
+                    case FAIL -> broken.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + v.detail());
+                    case ERROR -> noAnswer.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + v.detail());
+                    case UNSUPPORTED -> na++;
+                    default -> throw new IllegalStateException("a case verdict is PASS, FAIL, ERROR or UNSUPPORTED: " + v);
+                }
+            }
+            String line = d.wsCase().id() + " " + d.wsCase().title() + ": " + label + " - " + v.detail();
+            boolean listed = !everyFrame || v.outcome() == Outcome.FAIL || v.outcome() == Outcome.ERROR;
+            if (listed) {
                 observed.add(line);
-                Optional<String> page = tr.files.judged(d, requirement, test == null ? "" : test, "NOT_JUDGED", SILENT);
-                page.ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
-                continue;
             }
-            switch (v.outcome()) {
-                case PASS -> ok++;
-                case FAIL -> broken.add(line);
-                case ERROR -> noAnswer.add(line);
-                case UNSUPPORTED -> na++;
-                default -> throw new IllegalStateException("a case verdict is PASS, FAIL, ERROR or UNSUPPORTED: " + v);
-            }
-            if (!everyFrame || v.outcome() != Outcome.PASS) {
-                observed.add(line);
-            }
-            Optional<String> page = tr.files.judged(d, requirement, test == null ? "" : test, label(v), v.detail());
-            if (!everyFrame || v.outcome() != Outcome.PASS) {
+            Optional<String> page = tr.files.judged(d, requirement, test, label, v.detail());
+            if (listed) {
                 page.ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
             }
         }
@@ -426,19 +436,13 @@ public final class CaseRunner {
         String tally = ok + " of " + done.size() + " cases as required" + (na > 0 ? ", " + na + " not applicable" : "")
                 + (silent.isEmpty() ? "" : ", " + silent.size() + " not judged (nothing after the 101)")
                 + (n.isEmpty() ? "" : "\n" + n);
-        Check.that(expected, tally + (everyFrame && observed.isEmpty() ? "" : "\n" + String.join("\n", observed)),
+        Check.that(expected, tally + (observed.isEmpty() ? "" : "\n" + String.join("\n", observed)),
                 broken.isEmpty(), broken.size() + " of " + done.size() + " cases break it: "
                         + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
                         + (broken.size() > 5 ? "; ..." : ""));
         if (down != null) {
             throw new NoAnswer(down + " (" + notRun + " of " + done.size() + " cases of this test not run"
                     + (noAnswer.size() > notRun ? ", " + (noAnswer.size() - notRun) + " more without an answer" : "") + ")");
-        }
-        long framesChecked = done.stream().mapToLong(d -> d.session().frames.size()).sum();
-        if (everyFrame && framesChecked == 0) {
-            // no PASS without an exchange: not one frame from the server to check in any case
-            throw new NoAnswer("the server sent no frame to check in any of the " + done.size() + " cases"
-                    + (noAnswer.isEmpty() ? "" : "; " + noAnswer.get(0)));
         }
         if (ok == 0 && noAnswer.isEmpty() && !silent.isEmpty()) {
             throw new NoAnswer(silent.size() + " of " + done.size() + " cases got nothing to judge: "
@@ -449,6 +453,9 @@ public final class CaseRunner {
             throw new NoAnswer(noAnswer.size() + " of " + done.size() + " cases got no answer: "
                     + String.join("; ", noAnswer.subList(0, Math.min(5, noAnswer.size())))
                     + (noAnswer.size() > 5 ? "; ..." : ""));
+        }
+        if (ok == 0 && na > 0 && everyFrame) {
+            throw new NoAnswer("the server sent no frame in any of the " + done.size() + " cases");
         }
         if (ok == 0 && na > 0) {
             throw new TestAbortedException("no case applies to this target: " + observed.get(0));
@@ -461,33 +468,30 @@ public final class CaseRunner {
         List<Done> done = run(adapter, cases);
         TargetRun tr = targetRun(adapter);
         String requirement = String.join(",", Observation.requirementIds());
-        String test = Observation.test();
+        String test = Observation.test() == null ? "" : Observation.test();
         List<String> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String down = null;
         for (Done d : done) {
-            String line;
-            String why = d.session().harnessStop != null ? d.session().harnessStop
-                    : d.error() != null ? message(d.error()) : null;
+            WireSession s = d.session();
+            String why = s.harnessStop != null ? s.harnessStop : d.error() != null ? describe(d.error()) : null;
+            if (d.error() instanceof TargetRun.TargetDown) {
+                down = d.error().getMessage();
+            }
+            String line = null;
             if (why == null) {
                 try {
-                    line = Values.printable(what.apply(d.session()));
+                    line = Values.printable(what.apply(s));
                 } catch (NoAnswer e) {
-                    why = e.getMessage();
-                    line = null;
+                    why = describe(e);
                 }
-            } else {
-                line = null;
             }
             if (why != null) {
                 line = "no answer: " + why;
                 errors.add(d.wsCase().id() + ": " + why);
-                if (d.error() instanceof TargetRun.TargetDown) {
-                    down = d.error().getMessage();
-                }
             }
             lines.add(d.wsCase().id() + " " + d.wsCase().title() + ": " + line);
-            tr.files.judged(d, requirement, test == null ? "" : test, line.startsWith("no answer: ") ? "NO_ANSWER" : "RECORDED", line)
+            tr.files.judged(d, requirement, test, why == null ? "RECORDED" : "NO_ANSWER", line)
                     .ifPresent(p -> Observation.file("case " + d.wsCase().id(), p));
         }
         tr.files.writeIndex();

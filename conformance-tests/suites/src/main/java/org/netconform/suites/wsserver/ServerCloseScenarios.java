@@ -221,8 +221,26 @@ class ServerCloseScenarios {
     @Requirement("WS-CLOSE-14")
     void noDataIsEchoedAfterTheClose(WebSocketServerAdapter ws) {
         CaseRunner.check(ws, "a text after the client's Close (or finishing a message after it) is not echoed",
-                afterCloseCases(), s -> s.messages.isEmpty() ? WsCase.Verdict.ok("nothing echoed; " + ServerCases.summary(s))
-                        : WsCase.Verdict.broken("echoed " + s.messages.size() + " message(s) after the Close"));
+                afterCloseCases(), ServerCloseScenarios::noDataAfterTheClose);
+    }
+
+    /**
+     * Nothing echoed after the client's Close, and no data frame at all (an unsolicited one included) after the
+     * server's own Close; judged only where the server answered the Close.
+     */
+    static WsCase.Verdict noDataAfterTheClose(WireSession s) {
+        if (!s.messages.isEmpty()) {
+            return WsCase.Verdict.broken("echoed " + s.messages.size() + " message(s) after the Close");
+        }
+        List<SenderViolation> after = s.senderViolations.stream().filter(v -> v.rule() == SenderRule.NO_DATA_AFTER_CLOSE)
+                .toList();
+        if (!after.isEmpty()) {
+            return WsCase.Verdict.broken(after.get(0).detail());
+        }
+        if (!s.serverSentClose) {
+            return WsCase.Verdict.notApplicable("the server sent no Close (see WS-CLOSE-11): " + ServerCases.summary(s));
+        }
+        return WsCase.Verdict.ok("nothing echoed; " + ServerCases.summary(s));
     }
 
     @ConformanceTest

@@ -94,6 +94,13 @@ class ServerHeartbeatScenarios {
     void messagesTheServerSendsOnItsOwnAreRecorded(WebSocketServerAdapter ws) {
         List<CaseRunner.Done> done = CaseRunner.run(ws, ServerCaseCatalog.all(ws));
         TargetRun tr = CaseRunner.targetRun(ws);
+        CaseRunner.Done learning = done.stream().filter(d -> d.wsCase().id().equals("U.0")).findFirst().orElse(null);
+        if (UnsolicitedMessages.fromProperty() == null && learning != null && !learning.session().upgraded) {
+            throw new org.netconform.harness.NoAnswer("the learning window got no WebSocket connection: " + (learning.error()
+                    != null ? CaseRunner.describe(learning.error()) : learning.session().harnessStop != null
+                    ? learning.session().harnessStop : learning.session().response == null ? "no response"
+                    : learning.session().response.status() + " " + learning.session().response.reason()));
+        }
         List<String> lines = new ArrayList<>();
         lines.add(tr.profileNow().describe());
         done.stream().filter(d -> d.wsCase().id().equals("U.0")).findFirst().ifPresent(d -> {
@@ -102,7 +109,7 @@ class ServerHeartbeatScenarios {
             lines.add("learning window (case U.0, " + WsOptions.learnMs() + " ms idle): " + (seen.isEmpty()
                     ? "nothing" : seen.size() + " message(s): " + seen.stream().limit(5).map(m -> (m.opcode() == ServerCases.TEXT
                     ? "text \"" + m.text() + "\"" : "binary " + org.netconform.harness.Values.hex(m.payload(), 16))).toList())
-                    + (d.error() != null ? " (no answer: " + CaseRunner.message(d.error()) + ")" : ""));
+                    + (d.error() != null ? " (no answer: " + CaseRunner.describe(d.error()) + ")" : ""));
             tr.files.judged(d, "WS-CTRL-12", String.valueOf(org.netconform.harness.Observation.test()), "RECORDED",
                     "the learning window").ifPresent(p -> org.netconform.harness.Observation.file("case U.0", p));
         });

@@ -34,8 +34,11 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
 final class TargetRun {
     private static final Map<String, TargetRun> RUNS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    /** A case ending this soon before the adapter noticed the exit still counts as spoiled by it. */
-    private static final long EXIT_SLACK_NANOS = 100_000_000L;
+    /**
+     * A case ending this soon before the adapter noticed the exit still counts as spoiled by it (the notice comes
+     * after the connections' FIN or reset; a case that in fact finished just before is merely run again).
+     */
+    private static final long EXIT_SLACK_NANOS = 1_000_000_000L;
 
     /** A crash of a server the adapter runs: how it stopped, and whether the adapter brought it back. */
     record Crash(ServerExit exit, String afterCase, long restartedAtNanos) {
@@ -78,6 +81,11 @@ final class TargetRun {
 
     static TargetRun of(String target, URI uri, WebSocketServerAdapter adapter, boolean trust) {
         return RUNS.computeIfAbsent(target + "|" + uri, k -> new TargetRun(target, uri, adapter, trust));
+    }
+
+    /** The run of this target and URI, when one has begun. */
+    static Optional<TargetRun> existing(String target, URI uri) {
+        return Optional.ofNullable(RUNS.get(target + "|" + uri));
     }
 
     // ---------------------------------------------------------------- unsolicited messages
@@ -165,6 +173,10 @@ final class TargetRun {
             return;
         }
         for (int i = 0; i < 3; i++) {
+            if (noticeExit().isPresent()) {
+                // the adapter saw its server stop meanwhile: recover() decides, not the probe
+                return;
+            }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort()
                         : WireConnection.isTls(uri) ? 443 : 80), (int) Math.min(1000, WsOptions.timeoutMs()));
@@ -173,7 +185,9 @@ final class TargetRun {
                 sleep(300);
             }
         }
-        markDown(c, error);
+        if (noticeExit().isEmpty()) {
+            markDown(c, error);
+        }
     }
 
     private synchronized void markDown(WsCase c, Throwable error) {
@@ -181,12 +195,12 @@ final class TargetRun {
             return;
         }
         long now = System.nanoTime();
-        String how = error instanceof ConnectException ? "refuses connections (" + error.getMessage() + ")"
-                : error instanceof SocketTimeoutException ? "does not accept connections (connect timed out)"
-                : "cannot be reached (" + error + ")";
+        String how = error instanceof ConnectException ? "cannot connect (" + error.getMessage() + ")"
+                : error instanceof SocketTimeoutException ? "cannot connect (the connect timed out)"
+                : "cannot connect (" + error + ")";
         String exit = noticeExit().map(x -> "; the adapter saw it stop: " + x.exit().reason()).orElse("");
         downAtNanos = now;
-        downReason = "the target stopped answering: " + uri + " " + how + " since " + LocalTime.now().format(CLOCK)
+        downReason = "the target stopped answering: " + how + " to " + uri + " since " + LocalTime.now().format(CLOCK)
                 + ", " + String.format("%.1f", (now - startedNanos) / 1e9) + " s into its run, after case "
                 + lastCaseConnected.get() + " (the last that connected)" + exit + "; this case and every later one "
                 + "are not run (first noticed by case " + c.id() + ")";
@@ -246,6 +260,19 @@ final class TargetRun {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The crash the adapter saw while this case was running and that cut it short (its connection ended without
+     * the server's Close, or an echo it waited for never came), if any: the evidence a case that judges crashes
+     * reports. A case that got everything it waited for was not hurt by a crash just after it.
+     */
+    Optional<Crash> crashDuring(CaseRunner.Done d) {
+        WireSession s = d.session();
+        boolean cutShort = !s.serverSentClose && (s.end == WireSession.End.RESET || s.end == WireSession.End.FIN)
+                || s.messages.size() < s.expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).count();
+        return !cutShort ? Optional.empty() : crashes().stream().filter(c -> d.startNanos() <= c.exit().atNanos()
+                && d.endNanos() >= c.exit().atNanos() - EXIT_SLACK_NANOS).findFirst();
     }
 
     static boolean isConnectFailure(Throwable t) {

@@ -54,7 +54,6 @@ public final class WireSession implements AutoCloseable {
     private long totalRead;
     private long headRead = -1;
     private boolean waitedAfterHead;
-    private int unparsedAtClose = -1;
     private long readCap = WsOptions.caseOctets();
     private long frameCap = 1024 * 1024;
     private long frameBudget = WsOptions.caseFrames() + readCap / 512;
@@ -106,7 +105,7 @@ public final class WireSession implements AutoCloseable {
     /** What the server sends on its own; such messages are kept apart from the echoes (see {@link UnsolicitedMessages}). */
     UnsolicitedMessages unsolicited = UnsolicitedMessages.none();
     /** The data messages the server sent on its own in this session, never counted as echoes. */
-    final List<InMessage> unsolicitedMessages = new KeptList<>(256, 64, InMessage.DROPPED);
+    final List<InMessage> unsolicitedMessages = new KeptList<>(256, 16, InMessage.DROPPED);
     /** How long the last {@link #awaitMessages} waited at most, for the reason of a timeout. */
     long lastWaitMs;
     /** In a failure case: the offending octets and what happened around them. */
@@ -490,6 +489,17 @@ public final class WireSession implements AutoCloseable {
         }
     }
 
+    /** The data message the case expects next (by {@link #expected} and what has come back), or null. */
+    private InMessage nextExpected() {
+        List<InMessage> data = expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).toList();
+        return messages.size() < data.size() ? data.get(messages.size()) : null;
+    }
+
+    /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
+    int unparsedOctets() {
+        return inbound.available();
+    }
+
     /** What of this frame the session keeps: all of it while the case's kept octets last, then its header. */
     private InFrame keep(InFrame f) {
         int n = f.payload().length;
@@ -540,17 +550,6 @@ public final class WireSession implements AutoCloseable {
             harnessStop = why;
         }
         ended(End.TIMEOUT, why);
-    }
-
-    /** The data message the case expects next (by {@link #expected} and what has come back), or null. */
-    private InMessage nextExpected() {
-        List<InMessage> data = expected.stream().filter(m -> m.opcode() == 1 || m.opcode() == 2).toList();
-        return messages.size() < data.size() ? data.get(messages.size()) : null;
-    }
-
-    /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
-    int unparsedOctets() {
-        return unparsedAtClose >= 0 ? unparsedAtClose : inbound.available();
     }
 
     /** Reads more octets before the deadline; false on timeout or end (recorded in {@link #end}). */
@@ -656,9 +655,6 @@ public final class WireSession implements AutoCloseable {
         }
         if (writeStall == null && connection != null && connection.stalled() != null) {
             writeStall = connection.stalled();
-        }
-        if (unparsedAtClose < 0) {
-            unparsedAtClose = inbound.available();
         }
         inbound.release();
         assembler = new InboundMessages();

@@ -26,7 +26,7 @@ public final class FakeNatModelFactory implements NatModelFactory {
                     case RANDOM -> Ports.RANDOM;
                 }, c.parityPreserved())
                 .withHairpin(switch (c.hairpin()) {
-                    case NONE, UNDETERMINED -> Hairpin.NONE;
+                    case NONE, UNDETERMINED, PARTIAL -> Hairpin.NONE;
                     case EXTERNAL_SOURCE -> Hairpin.EXTERNAL;
                     case INTERNAL_SOURCE -> Hairpin.INTERNAL;
                 })

@@ -7,11 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netconform.reference.websocket.CloseCodes;
 import org.netconform.reference.websocket.Handshake;
 import org.netconform.reference.websocket.HttpHeadCodec;
 import org.netconform.reference.websocket.HttpHeaders;
@@ -23,17 +31,50 @@ import org.netconform.reference.websocket.Utf8Validator;
 import org.netconform.spi.AreaAdapter;
 import org.netconform.spi.Target;
 import org.netconform.spi.wsserver.LazyServerAdapter;
+import org.netconform.spi.wsserver.ServerExit;
 
 /**
  * A gallery of deliberately broken WebSocket echo servers for the endpoint suite's self-tests: a tiny
- * blocking raw-socket server, lax but mostly right, with one flaw each.
+ * blocking raw-socket server, right in what the suite judges (it fails the connection with 1002, 1007 or 1009
+ * where RFC 6455 says so) except for one flaw each. Like the seed's server, it accepts any Origin.
  */
 public final class BrokenWsServers {
     /** The one thing each server gets wrong. */
     public enum Flaw {
         ECHOES_RESERVED_BITS, SKIPS_UTF8_VALIDATION, ACCEPTS_UNMASKED, NEVER_PONGS, WRONG_ACCEPT, SENDS_1005,
         /** Writes half of the echo of a message of 64 KiB or more, then stalls with the connection open. */
-        HANGS_MID_FRAME
+        HANGS_MID_FRAME,
+        /**
+         * Answers an invalid Close as if it were valid: the code echoed (Close 999 for 999), an empty Close for a
+         * 1-octet payload, Close 1000 for a reason that is not UTF-8; then closes TCP.
+         */
+        CLOSES_NORMALLY_ON_INVALID_CLOSE,
+        /** Answers the first frame of a fragmented Ping with a Pong, then fails the connection with 1002. */
+        PONGS_FRAGMENTED_PING,
+        /** Fails the connection on invalid UTF-8 with Close 1016, a code no endpoint may send. */
+        FAILS_UTF8_WITH_1016,
+        /**
+         * Never echoes a text message of 2 to 5 octets ("Hello", "ok": the valid messages failure cases send before
+         * the offending frame), and checks everything else.
+         */
+        HANGS_ON_SHORT_TEXT,
+        /** Echoes a message of more than 50 fragments only after twice the suite's timeout: slow, not wrong. */
+        SLOW_ON_FRAGMENTS,
+        /** Stops after 40 connections: the listening socket and every connection closed, refused from then on. */
+        DIES_AFTER_40,
+        /**
+         * Sends a text "heartbeat" every 20 ms from a thread of its own straight onto the socket, and its echoes in
+         * 256-octet writes: the heartbeat lands inside echo frames.
+         */
+        HEARTBEAT_INTERLEAVES,
+        /**
+         * The seed's server in Java: a text "heartbeat" at once and then every second from a thread of its own; a
+         * write that starts while another is under way "panics" like gorilla/websocket: the whole server stops
+         * ({@link LazyServerAdapter#exited()}), and the adapter can restart it on its port.
+         */
+        SEED_LIKE,
+        /** Correct, with declared limits of 4096 octets per frame and message, enforced with 1009. */
+        DECLARES_SMALL_LIMITS
     }
 
     private BrokenWsServers() {
@@ -107,12 +148,72 @@ public final class BrokenWsServers {
         }
     }
 
+    public static final class ClosesNormallyOnInvalidClose extends BrokenTarget {
+        public ClosesNormallyOnInvalidClose() {
+            super(Flaw.CLOSES_NORMALLY_ON_INVALID_CLOSE);
+        }
+    }
+
+    public static final class PongsFragmentedPing extends BrokenTarget {
+        public PongsFragmentedPing() {
+            super(Flaw.PONGS_FRAGMENTED_PING);
+        }
+    }
+
+    public static final class FailsUtf8With1016 extends BrokenTarget {
+        public FailsUtf8With1016() {
+            super(Flaw.FAILS_UTF8_WITH_1016);
+        }
+    }
+
+    public static final class HangsOnShortText extends BrokenTarget {
+        public HangsOnShortText() {
+            super(Flaw.HANGS_ON_SHORT_TEXT);
+        }
+    }
+
+    public static final class SlowOnFragments extends BrokenTarget {
+        public SlowOnFragments() {
+            super(Flaw.SLOW_ON_FRAGMENTS);
+        }
+    }
+
+    public static final class DiesAfter40 extends BrokenTarget {
+        public DiesAfter40() {
+            super(Flaw.DIES_AFTER_40);
+        }
+    }
+
+    public static final class HeartbeatInterleaves extends BrokenTarget {
+        public HeartbeatInterleaves() {
+            super(Flaw.HEARTBEAT_INTERLEAVES);
+        }
+    }
+
+    public static final class SeedLike extends BrokenTarget {
+        public SeedLike() {
+            super(Flaw.SEED_LIKE);
+        }
+    }
+
+    public static final class DeclaresSmallLimits extends BrokenTarget {
+        public DeclaresSmallLimits() {
+            super(Flaw.DECLARES_SMALL_LIMITS);
+        }
+    }
+
+    static final int SMALL_LIMIT = 4096;
+
     static final class Adapter extends LazyServerAdapter {
         private final Flaw flaw;
-        private ServerSocket server;
+        private volatile ServerSocket server;
+        private final AtomicInteger connections = new AtomicInteger();
+        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+        private volatile ServerExit exit;
+        private int port;
 
         Adapter(Flaw flaw) {
-            super("/ws", Set.of());
+            super("/ws", flaw == Flaw.DECLARES_SMALL_LIMITS ? Set.of(LIMITS) : Set.of());
             this.flaw = flaw;
         }
 
@@ -122,15 +223,34 @@ public final class BrokenWsServers {
         }
 
         @Override
-        protected int start(String path) throws IOException {
-            server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        public OptionalLong maxMessageSize() {
+            return flaw == Flaw.DECLARES_SMALL_LIMITS ? OptionalLong.of(SMALL_LIMIT) : OptionalLong.empty();
+        }
+
+        @Override
+        public OptionalLong maxFramePayload() {
+            return maxMessageSize();
+        }
+
+        @Override
+        protected synchronized int start(String path) throws IOException {
+            exit = null;
+            ServerSocket s = bind(port);
+            server = s;
+            port = s.getLocalPort();
             Thread t = new Thread(() -> {
-                while (!server.isClosed()) {
+                while (!s.isClosed()) {
                     try {
-                        Socket s = server.accept();
-                        Thread c = new Thread(() -> serve(s), "broken-ws-conn");
-                        c.setDaemon(true);
-                        c.start();
+                        Socket c = s.accept();
+                        if (flaw == Flaw.DIES_AFTER_40 && connections.incrementAndGet() > 40) {
+                            die("stopped after 40 connections");
+                            c.close();
+                            return;
+                        }
+                        open.add(c);
+                        Thread ct = new Thread(() -> serve(c), "broken-ws-conn");
+                        ct.setDaemon(true);
+                        ct.start();
                     } catch (IOException e) {
                         return;
                     }
@@ -138,7 +258,64 @@ public final class BrokenWsServers {
             }, "broken-ws-accept");
             t.setDaemon(true);
             t.start();
-            return server.getLocalPort();
+            return port;
+        }
+
+        /**
+         * Binds the port, again after a restart: the port was ephemeral, so for a moment one of the suite's own client
+         * sockets may hold it as its local port; a restart waits up to 5 s for it, as a restarted process would retry.
+         */
+        private static ServerSocket bind(int port) throws IOException {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (true) {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                try {
+                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return s;
+                } catch (java.net.BindException e) {
+                    s.close();
+                    if (port == 0 || System.nanoTime() > until) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        /** The whole server stops, as a process would that exits: no listening socket, every connection gone. */
+        private synchronized void die(String why) {
+            if (exit != null) {
+                return;
+            }
+            exit = new ServerExit("the broken server stopped: " + why, System.nanoTime());
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // gone either way
+            }
+            for (Socket c : open) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // gone either way
+                }
+            }
+        }
+
+        @Override
+        public Optional<ServerExit> exited() {
+            return flaw == Flaw.SEED_LIKE ? Optional.ofNullable(exit) : Optional.empty();
+        }
+
+        @Override
+        public synchronized boolean restart() {
+            return flaw == Flaw.SEED_LIKE && super.restart();
         }
 
         @Override
@@ -147,19 +324,108 @@ public final class BrokenWsServers {
         }
 
         private void serve(Socket s) {
+            Connection c = new Connection(s);
             try (s) {
                 s.setTcpNoDelay(true);
                 InputStream in = s.getInputStream();
-                OutputStream out = s.getOutputStream();
-                if (handshake(in, out)) {
-                    frames(new DataInputStream(in), out, s);
+                if (handshake(in, c)) {
+                    if (flaw == Flaw.HEARTBEAT_INTERLEAVES || flaw == Flaw.SEED_LIKE) {
+                        heartbeat(c);
+                    }
+                    frames(new DataInputStream(in), c, s);
                 }
             } catch (IOException | RuntimeException e) {
                 // the connection is gone; nothing to do
+            } finally {
+                c.closed = true;
+                open.remove(s);
             }
         }
 
-        private boolean handshake(InputStream in, OutputStream out) throws IOException {
+        /** The connection's output: whole frames, or (HEARTBEAT_INTERLEAVES) echoes in small writes. */
+        final class Connection {
+            final Socket socket;
+            final OutputStream out;
+            final AtomicBoolean writing = new AtomicBoolean();
+            volatile boolean closed;
+
+            Connection(Socket socket) {
+                this.socket = socket;
+                try {
+                    this.out = socket.getOutputStream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            void write(byte[] octets) throws IOException {
+                if (flaw == Flaw.SEED_LIKE) {
+                    // gorilla/websocket's best-effort detection of concurrent writes: it panics, the program exits
+                    if (!writing.compareAndSet(false, true)) {
+                        die("panic: concurrent write to websocket connection");
+                        throw new IOException("panic");
+                    }
+                    try {
+                        out.write(octets);
+                        out.flush();
+                    } finally {
+                        writing.set(false);
+                    }
+                    return;
+                }
+                if (flaw == Flaw.HEARTBEAT_INTERLEAVES) {
+                    for (int i = 0; i < octets.length; i += 256) {
+                        out.write(octets, i, Math.min(256, octets.length - i));
+                        out.flush();
+                        Thread.yield();
+                    }
+                    return;
+                }
+                synchronized (this) {
+                    out.write(octets);
+                    out.flush();
+                }
+            }
+        }
+
+        private void heartbeat(Connection c) throws IOException {
+            long every = flaw == Flaw.SEED_LIKE ? 1000 : 20;
+            byte[] hb = frame(1, 0, "heartbeat".getBytes(StandardCharsets.UTF_8));
+            if (flaw == Flaw.SEED_LIKE) {
+                // the seed's goroutine writes its first heartbeat at once, before the client can send anything
+                c.write(hb);
+            }
+            Thread t = new Thread(() -> {
+                boolean first = flaw == Flaw.SEED_LIKE;
+                while (!c.closed && !c.socket.isClosed()) {
+                    if (first) {
+                        first = false;
+                        try {
+                            Thread.sleep(every);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        continue;
+                    }
+                    try {
+                        if (flaw == Flaw.SEED_LIKE) {
+                            c.write(hb);
+                        } else {
+                            // straight onto the socket, whatever the echo writer is doing
+                            c.out.write(hb);
+                            c.out.flush();
+                        }
+                        Thread.sleep(every);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "broken-ws-heartbeat");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private boolean handshake(InputStream in, Connection c) throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             byte[] b = new byte[1];
             while (true) {
@@ -185,15 +451,15 @@ public final class BrokenWsServers {
                 r = new HttpResponseHead(r.version(), r.status(), r.reason(), HttpHeaders.of("Content-Length", "0")
                         .with(Handshake.SEC_WEBSOCKET_VERSION, "13"));
             }
-            out.write(HttpHeadCodec.serialize(r));
-            out.flush();
+            c.write(HttpHeadCodec.serialize(r));
             return o.upgraded();
         }
 
-        private void frames(DataInputStream in, OutputStream out, Socket s) throws IOException {
+        private void frames(DataInputStream in, Connection out, Socket s) throws IOException {
             ByteArrayOutputStream message = null;
             int messageOpcode = 0;
             int messageRsv = 0;
+            int fragments = 0;
             while (true) {
                 int b0;
                 try {
@@ -212,7 +478,12 @@ public final class BrokenWsServers {
                 } else if (len == 127) {
                     len = in.readLong();
                 }
-                if (len < 0 || len > 32 * 1024 * 1024) {
+                if (len < 0) {
+                    close(out, 1002);
+                    return;
+                }
+                long limit = flaw == Flaw.DECLARES_SMALL_LIMITS ? SMALL_LIMIT : 32 * 1024 * 1024;
+                if (len > limit || message != null && opcode == 0 && message.size() + len > limit) {
                     close(out, 1009);
                     return;
                 }
@@ -229,6 +500,13 @@ public final class BrokenWsServers {
                     close(out, 1002);
                     return;
                 }
+                if ((opcode & 0x8) != 0 && (len > 125 || !fin)) {
+                    if (opcode == 0x9 && !fin && flaw == Flaw.PONGS_FRAGMENTED_PING) {
+                        write(out, 0xA, 0, payload);
+                    }
+                    close(out, 1002);
+                    return;
+                }
                 switch (opcode) {
                     case 0x1, 0x2 -> {
                         if (message != null) {
@@ -238,6 +516,7 @@ public final class BrokenWsServers {
                         message = new ByteArrayOutputStream();
                         messageOpcode = opcode;
                         messageRsv = rsv;
+                        fragments = 0;
                         message.writeBytes(payload);
                     }
                     case 0x0 -> {
@@ -257,8 +536,7 @@ public final class BrokenWsServers {
                         continue;
                     }
                     case 0x8 -> {
-                        int code = payload.length >= 2 ? (payload[0] & 0xFF) << 8 | payload[1] & 0xFF : 1000;
-                        close(out, flaw == Flaw.SENDS_1005 ? 1005 : code);
+                        closing(out, payload);
                         s.shutdownOutput();
                         return;
                     }
@@ -267,17 +545,17 @@ public final class BrokenWsServers {
                         return;
                     }
                 }
+                fragments++;
                 if (fin) {
                     byte[] m = message.toByteArray();
                     message = null;
                     if (messageOpcode == 1 && flaw != Flaw.SKIPS_UTF8_VALIDATION && !Utf8Validator.isValid(m)) {
-                        close(out, 1007);
+                        close(out, flaw == Flaw.FAILS_UTF8_WITH_1016 ? 1016 : 1007);
                         return;
                     }
                     if (flaw == Flaw.HANGS_MID_FRAME && m.length >= 65536) {
                         byte[] f = frame(messageOpcode, 0, m);
                         out.write(Arrays.copyOf(f, f.length / 2));
-                        out.flush();
                         while (!s.isClosed()) {
                             try {
                                 Thread.sleep(60_000);
@@ -287,18 +565,57 @@ public final class BrokenWsServers {
                         }
                         return;
                     }
+                    if (flaw == Flaw.HANGS_ON_SHORT_TEXT && messageOpcode == 1 && m.length >= 2 && m.length <= 5) {
+                        continue;
+                    }
+                    if (flaw == Flaw.SLOW_ON_FRAGMENTS && fragments > 50) {
+                        sleep(2 * Long.getLong("netconform.ws.timeoutMs", 2000));
+                    }
                     write(out, messageOpcode, flaw == Flaw.ECHOES_RESERVED_BITS ? messageRsv : 0, m);
                 }
             }
         }
 
-        private static void close(OutputStream out, int code) throws IOException {
+        /** The answer to a Close: echo a valid code, fail on an invalid Close (unless that is the flaw). */
+        private void closing(Connection out, byte[] payload) throws IOException {
+            boolean normally = flaw == Flaw.CLOSES_NORMALLY_ON_INVALID_CLOSE;
+            if (payload.length == 0) {
+                write(out, 0x8, 0, new byte[0]);
+            } else if (payload.length == 1) {
+                if (normally) {
+                    write(out, 0x8, 0, new byte[0]);
+                } else {
+                    close(out, 1002);
+                }
+            } else {
+                int code = (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
+                boolean validReason = Utf8Validator.isValid(payload, 2, payload.length - 2);
+                if (flaw == Flaw.SENDS_1005) {
+                    close(out, 1005);
+                } else if (!CloseCodes.isValidOnWire(code)) {
+                    close(out, normally ? code : 1002);
+                } else if (!validReason) {
+                    close(out, normally ? 1000 : 1007);
+                } else {
+                    close(out, code);
+                }
+            }
+        }
+
+        private static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void close(Connection out, int code) throws IOException {
             write(out, 0x8, 0, new byte[] {(byte) (code >> 8), (byte) code});
         }
 
-        private static void write(OutputStream out, int opcode, int rsv, byte[] payload) throws IOException {
+        private static void write(Connection out, int opcode, int rsv, byte[] payload) throws IOException {
             out.write(frame(opcode, rsv, payload));
-            out.flush();
         }
 
         static byte[] frame(int opcode, int rsv, byte[] payload) {

@@ -8,7 +8,8 @@ import org.netconform.spi.Target;
 public final class ReferenceTarget implements Target {
     private final List<AreaAdapter> adapters = List.of(new ReferenceByteOrderCodec(), new ReferenceUdpStackAdapter(),
             new ReferenceWebSocketCodec(), new ReferenceWsServerAdapter(), new ReferenceWebSocketClient(),
-            new ReferenceNatAdapter());
+            new ReferenceNatAdapter(), new ReferenceStunCodec(), new ReferenceStunServerAdapter(),
+            new ReferenceDiscoveryClient(), new ReferenceModelDiscoveryClient(), new ReferenceHolePunching());
 
     @Override
     public String id() {

@@ -20,8 +20,10 @@ import org.netconform.spi.wsserver.WebSocketServerAdapter;
  * {@code netconform.ws.capabilities} (comma-separated, see {@link WebSocketServerAdapter}),
  * {@code netconform.ws.allowedOrigin} (declares the capability origin-policy too), {@code netconform.ws.maxMessageSize}
  * and {@code netconform.ws.maxFramePayload} (either declares the capability limits), {@code netconform.ws.heartbeatMs};
- * {@code netconform.trustAll=true} accepts any certificate on wss. What the server sends on its own is learned before
- * the cases, or declared with {@code netconform.ws.unsolicited} (see the endpoint suite's UnsolicitedMessages).
+ * {@code netconform.ws.trustAll=true} accepts any certificate on wss. What the server sends on its own is learned
+ * before the cases, or declared with {@code netconform.ws.unsolicited} (see the endpoint suite's UnsolicitedMessages).
+ * Before its first case, one valid opening handshake checks that the server answers at all.
+ * Its baseline is the file {@code -Dnetconform.baseline=FILE} (the runner's {@code --baseline}) names.
  */
 public final class WsUrlTargetFactory implements TargetFactory {
 
@@ -104,7 +106,13 @@ public final class WsUrlTargetFactory implements TargetFactory {
 
         @Override
         public boolean trustAll() {
-            return Boolean.getBoolean("netconform.trustAll");
+            return Boolean.getBoolean("netconform.ws.trustAll") || Boolean.getBoolean("netconform.trustAll");
+        }
+
+        @Override
+        public Optional<String> preflight() {
+            long timeout = Long.getLong("netconform.ws.timeoutMs", 2000);
+            return HandshakeProbe.check(uri, (int) Math.min(Integer.MAX_VALUE, Math.max(timeout, 3000)), trustAll());
         }
     }
 }

@@ -45,11 +45,14 @@ class ModelNatLabTest {
 
     @Test
     void aConfigWithAQuotaDeclaresIt() {
-        ReferenceNatAdapter cgn = new ReferenceNatAdapter(NatPreset.CARRIER_GRADE.config());
+        ReferenceNatAdapter cgn = (ReferenceNatAdapter) new ReferenceCgnTarget().adapter(NatAdapter.class).orElseThrow();
 
         assertThat(cgn.capabilities()).contains(NatAdapter.QUOTA);
         assertThat(cgn.portQuota()).contains(NatPreset.CGN_QUOTA);
         assertThat(cgn.topology().externalAddresses()).hasSize(3);
+        assertThat(cgn.config()).isEqualTo(NatPreset.CARRIER_GRADE.config());
+        assertThat(java.util.ServiceLoader.load(org.netconform.spi.Target.class).stream().map(p -> p.type().getName()))
+                .as("registered beside the reference target").contains(ReferenceCgnTarget.class.getName());
     }
 
     @Test

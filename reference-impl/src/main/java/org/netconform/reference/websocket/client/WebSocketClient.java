@@ -75,6 +75,12 @@ public class WebSocketClient {
             return new Options(subprotocols, e, origin, sslContext, connectTimeout, closeTimeout, maxMessageSize, maskKeys);
         }
 
+        /** Sends this Origin in the opening handshake, as a browser does for a page of that origin. */
+        public Options withOrigin(String o) {
+            return new Options(subprotocols, extensions, Optional.of(o), sslContext, connectTimeout, closeTimeout,
+                    maxMessageSize, maskKeys);
+        }
+
         public Options withSslContext(SSLContext c) {
             return new Options(subprotocols, extensions, origin, c, connectTimeout, closeTimeout, maxMessageSize, maskKeys);
         }
@@ -115,7 +121,33 @@ public class WebSocketClient {
     public WebSocketSession connect(URI uri, WebSocketListener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
         Target t = Target.of(uri);
-        Socket socket = open(t);
+        // §4.1 step 2: at most one connection in CONNECTING per IP address and port (in this JVM): a second one
+        // waits until the first is established or has failed, at most its own connect timeout
+        java.net.InetAddress ip = java.net.InetAddress.getByName(t.host());
+        java.util.concurrent.Semaphore turn = CONNECTING.computeIfAbsent(new InetSocketAddress(ip, t.port()),
+                k -> new java.util.concurrent.Semaphore(1, true));
+        try {
+            if (!turn.tryAcquire(options.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new java.net.SocketTimeoutException("another connection to " + ip.getHostAddress() + ":" + t.port()
+                        + " stayed in CONNECTING for the whole connect timeout");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for another connection to the same address");
+        }
+        try {
+            return handshake(t, ip, listener);
+        } finally {
+            turn.release();
+        }
+    }
+
+    /** The addresses a connection of this JVM is in CONNECTING to (RFC 6455 §4.1 step 2). */
+    private static final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, java.util.concurrent.Semaphore> CONNECTING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private WebSocketSession handshake(Target t, java.net.InetAddress ip, WebSocketListener listener) throws IOException {
+        Socket socket = open(t, ip);
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) Math.max(1, options.connectTimeout().toMillis()));
@@ -160,11 +192,11 @@ public class WebSocketClient {
         }
     }
 
-    private Socket open(Target t) throws IOException {
+    private Socket open(Target t, java.net.InetAddress ip) throws IOException {
         int timeout = (int) Math.max(1, options.connectTimeout().toMillis());
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(t.host(), t.port()), timeout);
+            plain.connect(new InetSocketAddress(ip, t.port()), timeout);
             if (!t.secure()) {
                 return plain;
             }

@@ -169,6 +169,8 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
+    private final Object shedLock = new Object();
+
     long outbound() {
         return outbound.get();
     }
@@ -182,38 +184,42 @@ public final class EchoServer implements AutoCloseable {
      * 1008 until what stays queued is under three quarters of the budget. A connection of this thread is
      * closed at once; one of another selector thread, on that thread.
      */
-    synchronized void relieve(Connection requester) {
-        long budget = config.maxTotalOutboundBytes();
-        long total = outbound.get();
-        if (total <= budget) {
-            return;
-        }
-        List<Connection> all = new ArrayList<>();
-        for (IoLoop l : loops) {
-            all.addAll(l.open);
-        }
-        all.sort(java.util.Comparator.comparingLong(Connection::queuedOctets).reversed());
-        long target = budget / 4 * 3;
-        for (Connection c : all) {
-            if (total <= target) {
-                break;
+    void relieve(Connection requester) {
+        // its own lock, not the server's: stop() holds the server's monitor while it waits for the selector
+        // threads, and a selector thread that relieves the budget then would never finish
+        synchronized (shedLock) {
+            long budget = config.maxTotalOutboundBytes();
+            long total = outbound.get();
+            if (total <= budget) {
+                return;
             }
-            long q = c.queuedOctets();
-            if (q == 0) {
-                break;
+            List<Connection> all = new ArrayList<>();
+            for (IoLoop l : loops) {
+                all.addAll(l.open);
             }
-            if (c.shedding) {
+            all.sort(java.util.Comparator.comparingLong(Connection::queuedOctets).reversed());
+            long target = budget / 4 * 3;
+            for (Connection c : all) {
+                if (total <= target) {
+                    break;
+                }
+                long q = c.queuedOctets();
+                if (q == 0) {
+                    break;
+                }
+                if (c.shedding) {
+                    total -= q;
+                    continue;
+                }
+                c.shedding = true;
+                shed.incrementAndGet();
                 total -= q;
-                continue;
-            }
-            c.shedding = true;
-            shed.incrementAndGet();
-            total -= q;
-            if (c.loop() == requester.loop()) {
-                c.shed();
-            } else {
-                c.loop().tasks.add(c::shed);
-                c.loop().selector.wakeup();
+                if (c.loop() == requester.loop()) {
+                    c.shed();
+                } else {
+                    c.loop().tasks.add(c::shed);
+                    c.loop().selector.wakeup();
+                }
             }
         }
     }

@@ -41,7 +41,7 @@ public final class JavaWebSocketClientTarget implements Target {
     static final class Client implements WebSocketClientAdapter {
         @Override
         public Set<String> capabilities() {
-            return Set.of(OBSERVE_PINGS, SEND_RAW_CLOSE_CODE, SUBPROTOCOLS);
+            return Set.of(OBSERVE_PINGS, SEND_RAW_CLOSE_CODE, SUBPROTOCOLS, TLS);
         }
 
         @Override
@@ -107,6 +107,12 @@ public final class JavaWebSocketClientTarget implements Target {
                 }
             };
             c.setConnectionLostTimeout(0); // no Pings of its own during a case: only what the suite sends
+            if ("wss".equalsIgnoreCase(request.uri().getScheme())) {
+                // its documented way to wss: a socket factory (trusting the suite's test certificate when given)
+                javax.net.ssl.SSLContext ctx = request.sslContext() != null ? request.sslContext()
+                        : javax.net.ssl.SSLContext.getDefault();
+                c.setSocketFactory(ctx.getSocketFactory());
+            }
             if (!c.connectBlocking(request.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 c.closeConnection(1006, "refused");
                 synchronized (why) {

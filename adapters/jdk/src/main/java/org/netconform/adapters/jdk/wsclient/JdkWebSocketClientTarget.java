@@ -42,12 +42,15 @@ public final class JdkWebSocketClientTarget implements Target {
         @Override
         public Set<String> capabilities() {
             // no extensions: the builder refuses a Sec-WebSocket-Extensions header (restricted)
-            return Set.of(OBSERVE_PINGS, OBSERVE_CLOSE, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS);
+            return Set.of(OBSERVE_PINGS, OBSERVE_CLOSE, SEND_RAW_CLOSE_CODE, SEND_PING, SUBPROTOCOLS, TLS);
         }
 
         @Override
         public ClientConnection connect(ConnectRequest request, ClientRecorder rec) throws Exception {
-            WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(request.timeout());
+            // wss with the suite's test certificate: an HttpClient that trusts it (its only change from the default)
+            HttpClient http = request.sslContext() == null ? HTTP : HttpClient.newBuilder().sslContext(request.sslContext())
+                    .build();
+            WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(request.timeout());
             if (!request.subprotocols().isEmpty()) {
                 b.subprotocols(request.subprotocols().get(0),
                         request.subprotocols().subList(1, request.subprotocols().size()).toArray(String[]::new));

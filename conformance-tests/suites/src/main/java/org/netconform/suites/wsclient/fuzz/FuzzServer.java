@@ -70,6 +70,7 @@ public final class FuzzServer implements AutoCloseable {
             });
 
     private final ServerSocket server;
+    private final boolean tls;
     private final LinkedBlockingQueue<Socket> accepted = new LinkedBlockingQueue<>(MAX_WAITING);
     private final List<Peer> peers = new ArrayList<>();
     private final long start = System.nanoTime();
@@ -77,7 +78,12 @@ public final class FuzzServer implements AutoCloseable {
     private volatile boolean closed;
 
     private FuzzServer() throws IOException {
-        server = new ServerSocket();
+        this(new ServerSocket(), false);
+    }
+
+    private FuzzServer(ServerSocket socket, boolean tls) throws IOException {
+        this.tls = tls;
+        server = socket;
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         Thread t = new Thread(this::acceptLoop, "fuzz-accept-" + server.getLocalPort());
         t.setDaemon(true);
@@ -92,12 +98,24 @@ public final class FuzzServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A fuzzing server speaking TLS with this context's certificate: the client's TLS handshake is done before its
+     * request head is read, and the server names it asked for (SNI) are kept ({@link Peer#serverNames()}).
+     */
+    public static FuzzServer startTls(javax.net.ssl.SSLContext context) {
+        try {
+            return new FuzzServer(context.getServerSocketFactory().createServerSocket(), true);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return server.getLocalPort();
     }
 
     public URI uri(String pathAndQuery) {
-        return URI.create("ws://127.0.0.1:" + port() + pathAndQuery);
+        return URI.create((tls ? "wss://localhost:" : "ws://127.0.0.1:") + port() + pathAndQuery);
     }
 
     private void acceptLoop() {
@@ -153,6 +171,13 @@ public final class FuzzServer implements AutoCloseable {
         } else if (!logFull) {
             logFull = true;
             log.append("... (wire log cut at 256 KiB)\n");
+        }
+    }
+
+    /** Every connection accepted so far (a TLS handshake that failed included). */
+    public List<Peer> peers() {
+        synchronized (peers) {
+            return List.copyOf(peers);
         }
     }
 
@@ -226,10 +251,45 @@ public final class FuzzServer implements AutoCloseable {
             this.tag = "#" + n + " ";
         }
 
+        private List<String> serverNames = List.of();
+        private String tlsFailure;
+
+        /** The server names the client asked for in its TLS handshake (SNI); empty without TLS or SNI. */
+        public synchronized List<String> serverNames() {
+            return serverNames;
+        }
+
+        /** Why the TLS handshake failed (the client refused the certificate, say), or null. */
+        public synchronized String tlsFailure() {
+            return tlsFailure;
+        }
+
         boolean readRequest(Duration timeout) {
             try {
                 long until = System.nanoTime() + timeout.toNanos();
                 socket.setSoTimeout((int) timeout.toMillis());
+                if (socket instanceof javax.net.ssl.SSLSocket ssl) {
+                    try {
+                        ssl.startHandshake();
+                    } catch (IOException e) {
+                        synchronized (this) {
+                            tlsFailure = String.valueOf(e.getMessage());
+                        }
+                        log(tag + "TLS handshake failed: " + e.getMessage());
+                        return false;
+                    }
+                    List<String> names = new ArrayList<>();
+                    if (ssl.getSession() instanceof javax.net.ssl.ExtendedSSLSession x) {
+                        for (javax.net.ssl.SNIServerName n : x.getRequestedServerNames()) {
+                            names.add(n instanceof javax.net.ssl.SNIHostName h ? h.getAsciiName() : n.toString());
+                        }
+                    }
+                    synchronized (this) {
+                        serverNames = List.copyOf(names);
+                    }
+                    log(tag + "TLS handshake done (" + ssl.getSession().getProtocol() + "), server names asked for: "
+                            + names);
+                }
                 InputStream in = socket.getInputStream();
                 byte[] head = new byte[HttpHeadCodec.DEFAULT_MAX_HEAD];
                 int len = 0;
