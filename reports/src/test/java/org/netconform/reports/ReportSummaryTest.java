@@ -75,7 +75,7 @@ class ReportSummaryTest {
         Files.writeString(reportDir.resolve(ConformanceReportListener.RECEIPT), "run-7\n");
         String out = captureOut(() -> ReportSummary.main(new String[]{"reportDir=" + reportDir, "runId=run-7",
                 "errorFile="}));
-        assertThat(out).contains("netconform: reference: 1 results, PASS 1");
+        assertThat(out).contains("netconform: reference:").contains("1 results, PASS 1");
     }
 
     @Test
