@@ -54,6 +54,7 @@ public final class WireSession implements AutoCloseable {
     private long totalRead;
     private long headRead = -1;
     private boolean waitedAfterHead;
+    private int unparsedAtClose = -1;
     private long readCap = WsOptions.caseOctets();
     private long frameCap = 1024 * 1024;
     private long frameBudget = WsOptions.caseFrames() + readCap / 512;
@@ -497,7 +498,8 @@ public final class WireSession implements AutoCloseable {
 
     /** Octets received but not yet a whole frame (a frame the server began and did not finish). */
     int unparsedOctets() {
-        return inbound.available();
+        // what was left when the session closed (its buffers are let go then), or what is left now
+        return unparsedAtClose >= 0 ? unparsedAtClose : inbound.available();
     }
 
     /** What of this frame the session keeps: all of it while the case's kept octets last, then its header. */
@@ -655,6 +657,9 @@ public final class WireSession implements AutoCloseable {
         }
         if (writeStall == null && connection != null && connection.stalled() != null) {
             writeStall = connection.stalled();
+        }
+        if (unparsedAtClose < 0) {
+            unparsedAtClose = inbound.available();
         }
         inbound.release();
         assembler = new InboundMessages();
