@@ -44,6 +44,41 @@ class ReportSummaryTest {
     }
 
     @Test
+    void withARunIdAMissingReportFailsNamingTheCause() throws Exception {
+        Path error = reportDir.resolve("error.txt");
+        Files.writeString(error, "netconform: cannot write the conformance report to /x: Not a directory\n\nstack...");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportSummary.main(new String[]{
+                        "reportDir=" + reportDir.resolve("report"), "runId=20261201T120000000", "errorFile=" + error}))
+                .isInstanceOf(ReportSummary.ReportMissing.class)
+                .hasMessageContaining("the conformance report of this run was not written")
+                .hasMessageContaining("cannot write the conformance report to /x: Not a directory");
+        // a report from another run does not count either
+        Path dir = reportDir.resolve("old");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(ConformanceReportListener.RECEIPT), "20261130T000000000\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportSummary.main(new String[]{
+                        "reportDir=" + dir, "runId=20261201T120000000", "errorFile="}))
+                .hasMessageContaining("the report there is from another run");
+    }
+
+    @Test
+    void anEmptyReportDirectoryIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportSummary.main(new String[]{"reportDir=", "runId=1"}))
+                .isInstanceOf(ReportSummary.ReportMissing.class).hasMessageContaining("is empty");
+    }
+
+    @Test
+    void theReportOfThisRunIsSummarised() throws Exception {
+        ResultsJson.write(reportDir, new TargetResults(1, "reference", "in-tree", Instant.EPOCH.toString(), List.of(
+                new CaseResult(List.of("BO-ORDER-1"), "S.t", "id", "PASS", "PASS", null, true, null, null, null,
+                        null, null, 3L, null))));
+        Files.writeString(reportDir.resolve(ConformanceReportListener.RECEIPT), "run-7\n");
+        String out = captureOut(() -> ReportSummary.main(new String[]{"reportDir=" + reportDir, "runId=run-7",
+                "errorFile="}));
+        assertThat(out).contains("netconform: reference:").contains("1 results, PASS 1");
+    }
+
+    @Test
     void theListenerIsRegisteredWithServiceLoader() {
         assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
                 .contains(ConformanceReportListener.class);

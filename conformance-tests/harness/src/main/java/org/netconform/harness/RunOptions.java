@@ -92,6 +92,11 @@ public final class RunOptions {
                 "an ID of this run, kept in the report's receipt so a stale report is not taken for this one", v -> null);
         add("netconform.reportErrorFile", "report", "none", null,
                 "where the cause goes when the report cannot be written", v -> null);
+        add("netconform.fork.maxHeap", "run", "1g", null,
+                "conformance-run (Maven): the test JVM's maximum heap (it also exits on OutOfMemoryError)",
+                v -> v.matches("\\d+[kKmMgG]?") ? null : "not a heap size such as 512m or 1g");
+        add("netconform.fork.jvmArgs", "run", "none", null,
+                "conformance-run (Maven): more options for the test JVM, e.g. -Xlog:gc:file=target/gc.log", v -> null);
         add(REPORT_QUIET, "report", "false", null,
                 "the report listener prints nothing (a later step prints the summary)", RunOptions::checkBoolean,
                 "netconform.listener.quiet");

@@ -110,8 +110,13 @@ public final class CaseRunner {
         } catch (java.io.IOException | RuntimeException ignored) {
             rss = "?";
         }
-        return String.format("test JVM: old generation after GC at most %d MiB, heap pools' peaks %d MiB, peak RSS %s,"
-                + " max heap %d MiB", afterGc >> 20, poolPeaks >> 20, rss, Runtime.getRuntime().maxMemory() >> 20);
+        // the live set: what the run keeps once the garbage is gone (measured once, at the end of a run)
+        System.gc();
+        System.gc();
+        long live = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return String.format("test JVM: live heap after a full GC %d MiB, old generation after GC at most %d MiB, heap "
+                + "pools' peaks %d MiB, peak RSS %s, max heap %d MiB", live >> 20, afterGc >> 20, poolPeaks >> 20, rss,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Cases run so far in this JVM (every target). */

@@ -188,7 +188,7 @@ class EchoServerTest {
     void slowReadersPastTheServersBudgetAreClosedWith1008AndOthersAreStillServed() throws Exception {
         // each slow reader alone stays under its own cap (8 MiB); together they pass the server's budget (1 MiB)
         EchoServerConfig c = quiet().withLimits(64 * 1024, 64 * 1024).withMaxOutboundBytes(8 * 1024 * 1024)
-                .withMaxTotalOutboundBytes(1024 * 1024).withCloseTimeout(Duration.ofMillis(300));
+                .withMaxTotalOutboundBytes(1024 * 1024).withCloseTimeout(Duration.ofSeconds(3));
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.List<Socket> slow = new java.util.ArrayList<>();
         try (EchoServer server = new EchoServer(c)) {
@@ -201,13 +201,25 @@ class EchoServerTest {
                 Thread.sleep(20);
             }
             assertThat(server.shedCount()).as("slow readers closed for the budget").isGreaterThanOrEqualTo(2);
-            // a shed reader finds, after the echoes that got out, Close 1008
-            In f;
-            do {
-                f = frame(slow.get(0).getInputStream());
-            } while (f.opcode() == 2);
-            assertThat(f.opcode()).isEqualTo(8);
-            assertThat(f.code()).isEqualTo(1008);
+            // a shed reader finds, after the echoes that got out, Close 1008 (one that was not shed may be dropped
+            // for its own queue, or still be served)
+            stop.set(true);
+            boolean got1008 = false;
+            for (Socket reader : slow) {
+                try {
+                    In f;
+                    do {
+                        f = frame(reader.getInputStream());
+                    } while (f.opcode() == 2);
+                    got1008 |= f.opcode() == 8 && f.code() == 1008;
+                } catch (IOException ended) {
+                    // dropped or timed out before a Close reached it
+                }
+                if (got1008) {
+                    break;
+                }
+            }
+            assertThat(got1008).as("a slow reader got Close 1008").isTrue();
             // what stays queued is bounded by the budget, and a fresh connection is served
             assertThat(server.outboundQueued()).isLessThanOrEqualTo(c.maxTotalOutboundBytes() + 128 * 1024);
             try (Socket fresh = connect(port, null)) {
