@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -61,12 +62,17 @@ public final class SuiteLauncher {
                 System.setProperty(Targets.PROPERTY, before);
             }
         }
-        return new Run(List.copyOf(collector.results), List.copyOf(collector.containerFailures));
+        synchronized (collector.results) {
+            synchronized (collector.containerFailures) {
+                return new Run(List.copyOf(collector.results), List.copyOf(collector.containerFailures));
+            }
+        }
     }
 
     private static final class Collector implements TestExecutionListener {
-        final List<PublishedResult> results = new ArrayList<>();
-        final List<String> containerFailures = new ArrayList<>();
+        // the endpoint and client suites run their tests concurrently, so entries arrive from several threads
+        final List<PublishedResult> results = Collections.synchronizedList(new ArrayList<>());
+        final List<String> containerFailures = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
