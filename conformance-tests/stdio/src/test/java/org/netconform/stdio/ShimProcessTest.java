@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One program process and the protocol's rules at its edge: the handshake, the line limits both ways,
@@ -43,28 +45,15 @@ class ShimProcessTest {
         return p.call("echo", Json.object().put("text", text), deadline);
     }
 
-    @Test
-    void aHelloWithAnotherVersionIsNotAHandshake() {
-        assertThatThrownBy(() -> start("version-2")).isInstanceOf(StdioFault.class)
-                .hasMessageContaining("answered hello with protocol \"netconform-stdio\" version 2, asked for netconform-stdio 1");
-    }
-
-    @Test
-    void aHelloRefusedAsBadRequestIsNotAHandshake() {
-        assertThatThrownBy(() -> start("refuse-hello")).isInstanceOf(StdioFault.class)
-                .hasMessageContaining("answered hello with error kind 'bad-request': this program speaks version 7");
-    }
-
-    @Test
-    void aMaxLineBelowTheLeastIsRefused() {
-        assertThatThrownBy(() -> start("maxline-small")).isInstanceOf(StdioFault.class)
-                .hasMessageContaining("declared maxLine 1000; at least 65536 is required");
-    }
-
-    @Test
-    void anEventBeforeTheHelloAnswerFailsTheProgram() {
-        assertThatThrownBy(() -> start("early-event")).isInstanceOf(StdioFault.class)
-                .hasMessageContaining("wrote an event before the handshake");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "version-2     | answered hello with protocol \"netconform-stdio\" version 2, asked for netconform-stdio 1",
+            "refuse-hello  | answered hello with error kind 'bad-request': this program speaks version 7",
+            "maxline-small | declared maxLine 1000; at least 65536 is required",
+            "early-event   | wrote an event before the handshake",
+    })
+    void aHandshakeThatDoesNotFitIsNoStart(String mode, String reason) {
+        assertThatThrownBy(() -> start(mode)).isInstanceOf(StdioFault.class).hasMessageContaining(reason);
     }
 
     @Test
