@@ -161,8 +161,8 @@ serve({
                              "room left in the message; the adapter sets it to maxFramePayload, so there is no "
                              "second, larger limit for a message",
         },
-        "limits": "max_size = maxFramePayload, checked on each frame's header against the room left in the message "
-                  "(so a fragmented message is held to it too); maxMessageSize is not used",
+        "limits": "max_size = maxFramePayload, checked on each frame's header against the room left in the message, "
+                  "so a fragmented message is held to it too; maxMessageSize is not used",
     }},
 }, {
     "wscodec.receiver": receiver, "wscodec.feed": feed, "wscodec.encoder": encoder, "wscodec.encode": encode,

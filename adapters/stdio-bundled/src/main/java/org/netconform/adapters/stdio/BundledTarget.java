@@ -85,7 +85,8 @@ public abstract class BundledTarget extends StdioTarget {
                             + " (src/main/python/wscodec.py)",
                     TargetSpec.Area.of("wscodec", "fragment-assembly", "close-payload-validation", "mask-policy", "rsv-validation",
                             "mask-keys", "send-validation", "limits", "handshake-accept"),
-                    () -> Programs.python("wscodec.py", java.util.List.of(), "websockets.streams", PYTHON_WEBSOCKETS + " (10 or later)"));
+                    () -> Programs.python("wscodec.py", java.util.List.of(), "websockets.streams",
+                            ": Debian python3-websockets 10 or later (its Sans-I/O layer) is needed (or -Dnetconform.python=...)"));
         }
     }
 
