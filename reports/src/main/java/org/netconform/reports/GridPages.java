@@ -46,6 +46,11 @@ final class GridPages {
             return prediction ? predictionLabel : accuracyLabel;
         }
 
+        /** A grid of reports (not predictions) has one colour for a right answer: no "agree: no". */
+        static List<Kind> of(boolean prediction) {
+            return java.util.Arrays.stream(values()).filter(k -> prediction || k != AGREE_NO).toList();
+        }
+
         static Kind of(ResultMatrix.Cell c, boolean prediction) {
             if (c == null) {
                 return NOT_RUN;
@@ -105,10 +110,10 @@ final class GridPages {
             }
             boolean prediction = prediction(ps);
             Map<Kind, Integer> counts = new LinkedHashMap<>();
-            // a section's kinds come in the order of Kind.values()
+            // a section's kinds come in the order of Kind.of(prediction)
             sections(ps).forEach(s -> {
                 for (int i = 0; i < s.kinds().size(); i++) {
-                    counts.merge(Kind.values()[i], s.kinds().get(i).count(), Integer::sum);
+                    counts.merge(Kind.of(prediction).get(i), s.kinds().get(i).count(), Integer::sum);
                 }
             });
             StringBuilder text = new StringBuilder();
@@ -131,8 +136,8 @@ final class GridPages {
     }
 
     private static List<GridViews.Kind> legend(boolean prediction) {
-        return java.util.Arrays.stream(Kind.values())
-                .map(k -> new GridViews.Kind(k.css, k.label(prediction), k.meaning, 0)).toList();
+        return Kind.of(prediction).stream()
+                .map(k -> new GridViews.Kind(k.css, k.label(prediction), k.meaning, 0, true)).toList();
     }
 
     private List<GridViews.Section> sections(List<Published> ps) {
@@ -179,10 +184,12 @@ final class GridPages {
             }
         }
         boolean subColumns = techniques.size() > 1;
+        List<String> techniqueOrder = new ArrayList<>(techniques);
+        techniqueOrder.sort(java.util.Comparator.comparingInt(GridPages::techniqueRank));
         List<GridViews.Column> cols = new ArrayList<>();
         List<Key> colKeys = new ArrayList<>();
         for (String c : columns) {
-            for (String t : techniques) {
+            for (String t : techniqueOrder) {
                 cols.add(new GridViews.Column(c, subColumns ? t : null));
                 colKeys.add(new Key(null, c, t));
             }
@@ -204,11 +211,22 @@ final class GridPages {
             out.add(new GridViews.Row(row, line));
             r++;
         }
-        List<GridViews.Kind> kinds = java.util.Arrays.stream(Kind.values())
-                .map(k -> new GridViews.Kind(k.css, k.label(prediction), k.meaning, counts.getOrDefault(k, 0))).toList();
+        List<GridViews.Kind> kinds = Kind.of(prediction).stream().map(k -> new GridViews.Kind(k.css, k.label(prediction),
+                k.meaning, counts.getOrDefault(k, 0), counts.getOrDefault(k, 0) > 0)).toList();
         String heading = target == null ? "every client, a column each" : "at " + target;
         String anchor = target == null ? "all" : SafeNames.targetAnchor(target);
         return new GridViews.Section(heading, anchor, first.rowAxis(), first.columnAxis(), cols, out, kinds, sources(ps));
+    }
+
+    /**
+     * Sub-columns in the order a reader expects (results come sorted by test name, which would put filtering
+     * before mapping); techniques not listed come after, in the order they came.
+     */
+    private static final List<String> TECHNIQUES = List.of("UDP", "TCP", "reversal", "mapping", "filtering", "hairpinning");
+
+    private static int techniqueRank(String technique) {
+        int i = TECHNIQUES.indexOf(technique);
+        return i < 0 ? TECHNIQUES.size() : i;
     }
 
     private static GridViews.Cell view(ResultMatrix.Cell cell, Kind kind, boolean prediction, String row, Key column,

@@ -15,8 +15,8 @@ public final class GridViews {
                            boolean anyNoVerdict) {
     }
 
-    /** A kind of cell: its colour class, its label and what it means (the page's legend). */
-    public record Kind(String css, String label, String meaning, int count) {
+    /** A kind of cell: its colour class, its label and what it means (the page's legend); a count of 0 is not coloured. */
+    public record Kind(String css, String label, String meaning, int count, boolean any) {
     }
 
     /**

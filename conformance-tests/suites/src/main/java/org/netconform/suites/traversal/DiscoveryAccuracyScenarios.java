@@ -128,10 +128,13 @@ public class DiscoveryAccuracyScenarios {
                 problems, table.toString().strip());
     }
 
-    /** A verdict as a cell shows it: {@code EIM}, not {@code Optional[EIM]}; an empty one is {@code unknown}. */
+    /**
+     * A verdict as a cell shows it: {@code EIM}, not {@code Optional[EIM]}; an empty one is {@code unknown};
+     * hairpinning {@code hairpin} or {@code no hairpin}, not a bare true or false.
+     */
     private static String word(Object value) {
         Object v = value instanceof Optional<?> o ? o.map(x -> (Object) x).orElse("unknown") : value;
-        return String.valueOf(v);
+        return v instanceof Boolean b ? (b ? "hairpin" : "no hairpin") : String.valueOf(v);
     }
 
     @ConformanceTest
