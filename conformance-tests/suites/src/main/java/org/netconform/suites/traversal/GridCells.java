@@ -10,7 +10,7 @@ import org.netconform.harness.result.ResultMatrix;
  * the cell of a {@link ResultMatrix} that links it. The logs live in files, not in results.json, so that file
  * stays small: 81 cells of a traversal matrix carry several KiB of log each.
  */
-final class GridCells {
+public final class GridCells {
     private GridCells() {
     }
 
@@ -18,7 +18,7 @@ final class GridCells {
      * The cell, with {@code log} written to its file; when the file cannot be written (no report directory) the
      * cell has no log and {@code whenUnwritten} gets the text, so the log still reaches the result's wire log.
      */
-    static ResultMatrix.Cell cell(String grid, String row, String column, String technique, String predicted,
+    public static ResultMatrix.Cell cell(String grid, String row, String column, String technique, String predicted,
                                   String observed, Boolean agrees, String error, String detail, String log,
                                   java.util.function.Consumer<String> whenUnwritten) {
         String head = "cell " + row + (column == null ? "" : " / " + column) + " of " + grid + " (" + technique + ")\n"
