@@ -25,7 +25,7 @@ class TraversalSuiteCatchesBrokenPeersTest {
         });
         assertThat(results).extracting(r -> r.requirements().get(0)).contains("DISC-MAP-1", "DISC-MAP-2", "DISC-FILT-1",
                 "DISC-HAIR-1",
-                "TRAV-UDP-1", "TRAV-UDP-2", "TRAV-UDP-3", "TRAV-UDP-4", "TRAV-KA-1", "TRAV-REV-1", "TRAV-RDV-2", "TRAV-TCP-3", "TRAV-TCP-4");
+                "TRAV-UDP-1", "TRAV-UDP-2", "TRAV-UDP-3", "TRAV-UDP-4", "TRAV-KA-1", "TRAV-REV-1", "TRAV-RDV-2", "TRAV-TCP-1", "TRAV-TCP-2", "TRAV-TCP-3", "TRAV-TCP-4");
     }
 
     @ParameterizedTest(name = "{0} is caught by {1} as {2}")
@@ -50,5 +50,30 @@ class TraversalSuiteCatchesBrokenPeersTest {
                     assertThat(r.outcome().name()).as(r.toString()).isEqualTo("ERROR");
                     assertThat(r.reason()).as(r.toString()).contains("the peers threw in").contains("crashes when asked to connect");
                 });
+    }
+
+    /**
+     * A TCP puncher that never listens breaks TRAV-TCP-1 and, since TRAV-TCP-2 asks for listening while connecting,
+     * that too; one that never retries breaks TRAV-TCP-2 alone. Nothing outside the TCP family is touched.
+     */
+    @ParameterizedTest(name = "{0} is caught by {1}")
+    @CsvSource({
+            "broken-tcp-puncher-never-listens, TRAV-TCP-1, did not listen",
+            "broken-tcp-puncher-never-listens, TRAV-TCP-2, did not listen",
+            "broken-tcp-puncher-no-retry,      TRAV-TCP-2, never tried again",
+    })
+    void brokenTcpPuncherIsCaught(String target, String id, String reason) {
+        List<PublishedResult> results = SuiteLauncher.run(target, SUITE).results();
+        assertThat(results).filteredOn(r -> r.requirements().contains(id)).as("results for %s", id).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.outcome().name()).as(r.toString()).isEqualTo("FAIL");
+                    assertThat(r.reason()).as(r.toString()).contains(reason);
+                });
+        assertThat(results).filteredOn(r -> !r.outcome().name().matches("PASS|INFORMATIONAL|UNSUPPORTED"))
+                .allSatisfy(r -> assertThat(r.requirements().get(0)).as(r.toString()).startsWith("TRAV-TCP-"));
+        if (target.endsWith("no-retry")) {
+            assertThat(results).filteredOn(r -> r.requirements().contains("TRAV-TCP-1"))
+                    .allSatisfy(r -> assertThat(r.outcome().name()).as(r.toString()).isEqualTo("PASS"));
+        }
     }
 }

@@ -66,6 +66,11 @@ final class VirtualTraversalLab {
     private final HolePunchingAdapter.Peer bob;
     private final Map<String, InetSocketAddress> registeredFrom = new LinkedHashMap<>();
     private UdpSocket stranger;
+    private VirtualTcpPort aliceTcp;
+    private Duration aliceLate = Duration.ZERO;
+    /** Virtual time from which alice is ticked (and, when late, listens). */
+    private long aliceFrom = Long.MIN_VALUE;
+    private VirtualTcpPort bobTcp;
 
     VirtualTraversalLab(HolePunchingAdapter adapter, Layout layout, NatConfig a, NatConfig b) {
         this(adapter, layout, a, b, false);
@@ -104,8 +109,10 @@ final class VirtualTraversalLab {
         if (tcp) {
             alicePort = hostA.endpoint(40000);
             bobPort = hostB.endpoint(40001);
-            alice = adapter.tcpPeer("alice", new VirtualTcpPort(hostA, alicePort));
-            bob = adapter.tcpPeer("bob", new VirtualTcpPort(hostB, bobPort));
+            aliceTcp = new VirtualTcpPort(hostA, alicePort, net);
+            bobTcp = new VirtualTcpPort(hostB, bobPort, net);
+            alice = adapter.tcpPeer("alice", aliceTcp);
+            bob = adapter.tcpPeer("bob", bobTcp);
         } else {
             aliceSocket = hostA.udp(40000);
             bobSocket = hostB.udp(40001);
@@ -184,6 +191,9 @@ final class VirtualTraversalLab {
                 stranger.send(to, Payload.of("DATA forged-token bob forged-data"));
                 pump();
             }
+            if (!aliceLate.isZero()) {
+                aliceFrom = net.nowMillis() + aliceLate.toMillis();
+            }
             for (long t = 0; t <= punchFor.toMillis(); t += STEP.toMillis()) {
                 tickBoth();
                 if (alice.connected() && bob.connected()) {
@@ -217,7 +227,12 @@ final class VirtualTraversalLab {
         long now = net.nowMillis();
         net.atOnce(() -> {
             try {
-                alice.tick(now);
+                if (now >= aliceFrom) {
+                    if (aliceTcp != null) {
+                        aliceTcp.startListening();
+                    }
+                    alice.tick(now);
+                }
                 bob.tick(now);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -285,16 +300,38 @@ final class VirtualTraversalLab {
         }
     }
 
-    /** One local port of a virtual host: a listener on it, connects from it (SO_REUSEADDR). */
+    /**
+     * Alice starts to punch {@code late} after bob, and listens only from then on (TCP): until then her host
+     * answers bob's SYNs with RST, so bob's first connects are refused and only his retries can get through.
+     */
+    VirtualTraversalLab aliceLate(Duration late) {
+        if (!tcp) {
+            throw new IllegalStateException("a late alice is a TCP lab's");
+        }
+        aliceLate = late;
+        aliceTcp.stopListening();
+        return this;
+    }
+
+    /** What a TCP peer did with its one port (TRAV-TCP-1/-2 judge it); empty for UDP peers. */
+    TcpPortRecord tcpRecord(String peer) {
+        VirtualTcpPort p = peer.equals("alice") ? aliceTcp : bobTcp;
+        return p == null ? new TcpPortRecord() : p.record;
+    }
+
+    /** One local port of a virtual host: a listener on it, connects from it (SO_REUSEADDR); every call recorded. */
     private static final class VirtualTcpPort implements HolePunchingAdapter.TcpPeerPort {
         private final Host host;
         private final Endpoint local;
-        private final TcpListener listener;
+        private TcpListener listener;
+        private final VirtualNetwork net;
+        final TcpPortRecord record = new TcpPortRecord();
 
-        VirtualTcpPort(Host host, Endpoint local) {
+        VirtualTcpPort(Host host, Endpoint local, VirtualNetwork net) {
             this.host = host;
             this.local = local;
             this.listener = host.listen(local);
+            this.net = net;
         }
 
         @Override
@@ -309,12 +346,30 @@ final class VirtualTraversalLab {
             }
             TcpConnection c = host.tcp(local, VirtualStunLab.endpoint(remote));
             c.connect();
-            return stream(c);
+            Stream s = stream(c);
+            record.connected(net.nowMillis(), remote, s);
+            return s;
+        }
+
+        /** No listener until {@link #startListening}: SYNs to the port meet the host's RST. */
+        void stopListening() {
+            if (listener != null) {
+                listener.close();
+                listener = null;
+            }
+        }
+
+        void startListening() {
+            if (listener == null) {
+                listener = host.listen(local);
+            }
         }
 
         @Override
         public Optional<Stream> accept() {
-            return listener.accept().map(VirtualTcpPort::stream);
+            Optional<Stream> s = listener == null ? Optional.empty() : listener.accept().map(VirtualTcpPort::stream);
+            record.acceptPolled(net.nowMillis(), s);
+            return s;
         }
 
         private static Stream stream(TcpConnection c) {

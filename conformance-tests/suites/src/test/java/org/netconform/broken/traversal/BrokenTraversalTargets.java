@@ -146,4 +146,117 @@ public final class BrokenTraversalTargets {
             });
         }
     }
+
+    /** A TCP puncher whose port never hands it a connection: it connects but does not listen (TRAV-TCP-1). */
+    public static final class TcpPuncherThatNeverListens implements Target {
+        @Override
+        public String id() {
+            return "broken-tcp-puncher-never-listens";
+        }
+
+        @Override
+        public String description() {
+            return "deliberately broken TCP hole puncher: connects from its port but never accepts on it";
+        }
+
+        @Override
+        public List<AreaAdapter> adapters() {
+            return List.of(new TcpOnly(port -> new ForwardingPort(port) {
+                @Override
+                public Optional<Stream> accept() {
+                    return Optional.empty();
+                }
+            }));
+        }
+    }
+
+    /** A TCP puncher that sends one SYN per candidate: a refused connect is never tried again (TRAV-TCP-2). */
+    public static final class TcpPuncherWithoutRetries implements Target {
+        @Override
+        public String id() {
+            return "broken-tcp-puncher-no-retry";
+        }
+
+        @Override
+        public String description() {
+            return "deliberately broken TCP hole puncher: one connect per candidate, never retried";
+        }
+
+        @Override
+        public List<AreaAdapter> adapters() {
+            return List.of(new TcpOnly(port -> new ForwardingPort(port) {
+                private final java.util.Map<java.net.InetSocketAddress, Stream> first = new java.util.HashMap<>();
+
+                @Override
+                public Stream connect(java.net.InetSocketAddress remote) throws java.io.IOException {
+                    Stream earlier = first.get(remote);
+                    if (earlier != null) {
+                        return earlier;
+                    }
+                    Stream s = super.connect(remote);
+                    first.put(remote, s);
+                    return s;
+                }
+            }));
+        }
+    }
+
+    /** The reference's TCP punching, with each peer's port seen through {@code wrap}. */
+    private static final class TcpOnly implements HolePunchingAdapter {
+        private final ReferenceHolePunching reference = new ReferenceHolePunching(UdpPeer.Options.defaults());
+        private final java.util.function.UnaryOperator<TcpPeerPort> wrap;
+
+        TcpOnly(java.util.function.UnaryOperator<TcpPeerPort> wrap) {
+            this.wrap = wrap;
+        }
+
+        @Override
+        public String description() {
+            return "the reference TCP puncher on an altered port";
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of(HolePunchingAdapter.TCP);
+        }
+
+        @Override
+        public Rendezvous rendezvous(long seed) {
+            return reference.rendezvous(seed);
+        }
+
+        @Override
+        public Peer udpPeer(String id, PeerSocket socket) {
+            throw new UnsupportedOperationException("TCP only");
+        }
+
+        @Override
+        public Peer tcpPeer(String id, TcpPeerPort port) {
+            return reference.tcpPeer(id, wrap.apply(port));
+        }
+    }
+
+    /** A port that passes every call on. */
+    private static class ForwardingPort implements HolePunchingAdapter.TcpPeerPort {
+        private final HolePunchingAdapter.TcpPeerPort port;
+
+        ForwardingPort(HolePunchingAdapter.TcpPeerPort port) {
+            this.port = port;
+        }
+
+        @Override
+        public java.net.InetSocketAddress localAddress() {
+            return port.localAddress();
+        }
+
+        @Override
+        public Stream connect(java.net.InetSocketAddress remote) throws java.io.IOException {
+            return port.connect(remote);
+        }
+
+        @Override
+        public Optional<Stream> accept() throws java.io.IOException {
+            return port.accept();
+        }
+    }
 }
