@@ -71,7 +71,7 @@ public final class CmdTargetFactory implements TargetFactory {
         } catch (RuntimeException e) {
             // every area, so that every case that could call it says why it cannot
             Map<String, TargetSpec.Area> all = new LinkedHashMap<>();
-            for (String area : List.of("byteorder", "udp", "wscodec", "wsclient")) {
+            for (String area : List.of("byteorder", "udp", "wscodec", "wsclient", "nat")) {
                 all.put(area, new TargetSpec.Area(area, TargetSpec.AREA_LAYERS.get(area), java.util.Set.of(),
                         Json.object()));
             }

@@ -38,6 +38,7 @@ final class Session implements FaultReporting {
     private ShimProcess current;
     private TargetSpec.Prepared prepared;
     private boolean hookAdded;
+    private int ownStarts;
 
     Session(TargetSpec spec) {
         this.spec = spec;
@@ -149,6 +150,43 @@ final class Session implements FaultReporting {
         }
     }
 
+    /**
+     * A process of its own beside the shared one, for a caller that needs a fresh program each time and
+     * may hold several at once: a NAT lab (its NAT table starts empty; a try started ahead opens a lab
+     * while another is open). Same launch, hello check and log folder as the shared process, and a
+     * program that could not be started, here or there, is not tried again. Its failures are not written
+     * in this session's journal: the caller throws them to whoever uses the process, which may run
+     * outside any case, and the caller closes it.
+     */
+    ShimProcess startOwn() {
+        ShimProcess.Launch launch;
+        Path log;
+        synchronized (this) {
+            if (gaveUp != null) {
+                throw new StdioFault(spec.id() + ": " + gaveUp);
+            }
+            Optional<String> why = unavailable();
+            if (why.isPresent()) {
+                throw new StdioFault(spec.id() + ": cannot run here: " + why.get());
+            }
+            launch = prepared.launch();
+            log = logDir().resolve(spec.id() + "-own-" + (++ownStarts) + ".log");
+        }
+        // outside the lock: labs opened at once each wait for their own hello
+        try {
+            ShimProcess p = ShimProcess.start(spec.id(), launch, log, HELLO_DEADLINE, reason -> { });
+            checkHello(p);
+            return p;
+        } catch (StdioFault f) {
+            synchronized (this) {
+                if (gaveUp == null) {
+                    gaveUp = "could not be started, and is not tried again: " + f.getMessage();
+                }
+                throw new StdioFault(spec.id() + ": " + gaveUp);
+            }
+        }
+    }
+
     /** The program must offer at least the areas and capabilities its target was declared with. */
     private void checkHello(ShimProcess p) {
         JsonNode areas = p.hello().get("areas");
@@ -249,13 +287,18 @@ final class Session implements FaultReporting {
     synchronized void stop() {
         if (current != null) {
             current.close();
-            try {
-                if (Files.exists(current.log()) && Files.size(current.log()) == 0) {
-                    Files.delete(current.log());
-                }
-            } catch (IOException ignored) {
-                // a log left behind is harmless
+            deleteIfEmpty(current.log());
+        }
+    }
+
+    /** A program that wrote nothing on stderr leaves no log behind. */
+    static void deleteIfEmpty(Path log) {
+        try {
+            if (Files.exists(log) && Files.size(log) == 0) {
+                Files.delete(log);
             }
+        } catch (IOException ignored) {
+            // a log left behind is harmless
         }
     }
 

@@ -29,9 +29,8 @@ public class StdioTarget implements Target {
                 case "udp" -> list.add(new StdioUdpStackAdapter(session, area));
                 case "wscodec" -> list.add(new StdioWebSocketCodec(session, area));
                 case "wsclient" -> list.add(new StdioWebSocketClient(session, area));
-                default -> {
-                    // nat: the protocol defines it; its Java side lives with the NAT targets
-                }
+                case "nat" -> list.add(new StdioNatAdapter(session, area));
+                default -> throw new IllegalArgumentException("area " + area.name() + " is not in version 1 of the protocol");
             }
         }
         this.adapters = List.copyOf(list);

@@ -46,6 +46,19 @@ final class FakeProgram {
         return new ShimProcess.Launch(command, null, starts == null ? Map.of() : Map.of("NC_STARTS", starts.toString()));
     }
 
+    /** Sends the programs' stderr logs to {@code dir}; the action returned puts the old setting back. */
+    static Runnable logsIn(Path dir) {
+        String old = System.getProperty("netconform.stdio.logDir");
+        System.setProperty("netconform.stdio.logDir", dir.toString());
+        return () -> {
+            if (old == null) {
+                System.clearProperty("netconform.stdio.logDir");
+            } else {
+                System.setProperty("netconform.stdio.logDir", old);
+            }
+        };
+    }
+
     static int starts(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
     }

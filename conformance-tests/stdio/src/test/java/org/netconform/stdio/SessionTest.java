@@ -24,7 +24,7 @@ class SessionTest {
     Path tmp;
     private Path starts;
     private Session session;
-    private String oldLogDir;
+    private Runnable restoreLogDir;
 
     @BeforeAll
     static void python() {
@@ -33,8 +33,7 @@ class SessionTest {
 
     @BeforeEach
     void logsInTmp() {
-        oldLogDir = System.getProperty("netconform.stdio.logDir");
-        System.setProperty("netconform.stdio.logDir", tmp.resolve("logs").toString());
+        restoreLogDir = FakeProgram.logsIn(tmp.resolve("logs"));
         starts = tmp.resolve("starts");
     }
 
@@ -43,11 +42,7 @@ class SessionTest {
         if (session != null) {
             session.stop();
         }
-        if (oldLogDir == null) {
-            System.clearProperty("netconform.stdio.logDir");
-        } else {
-            System.setProperty("netconform.stdio.logDir", oldLogDir);
-        }
+        restoreLogDir.run();
     }
 
     private Session session(String... mode) {

@@ -41,10 +41,6 @@ final class ShimBuild {
                 Path.of(System.getProperty("netconform.pionVnet.gopath", "/usr/share/gocode")));
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /** The built shim, or why there is none: the reason a target is UNSUPPORTED. */
     synchronized Result build() {
         String goVersion;

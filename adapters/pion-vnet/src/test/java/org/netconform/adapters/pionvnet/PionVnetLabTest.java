@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netconform.spi.nat.Delivery;
@@ -108,13 +108,23 @@ class PionVnetLabTest {
     }
 
     @Test
-    void closingLeavesNoShimRunning() {
-        ShimNatLab lab = (ShimNatLab) defaultNat.open(NatLabOptions.defaults());
-        long pid = lab.shimPid();
-        assertThat(ProcessHandle.of(pid)).isPresent();
-        lab.close();
-        lab.close(); // a second close is harmless
-        Optional<ProcessHandle> after = ProcessHandle.of(pid);
-        assertThat(after.map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    void eachLabIsAShimOfItsOwnAndClosingLeavesNoneRunning() {
+        NatLab first = defaultNat.open(NatLabOptions.defaults());
+        NatLab second = defaultNat.open(NatLabOptions.defaults());
+        List<ProcessHandle> shims = shims();
+        assertThat(shims).hasSize(2);
+        // two labs, two NATs: the second lab's table is empty, so pion's first external port again
+        assertThat(first.udp(INSIDE, PRIMARY).orElseThrow().seenSource().port()).isEqualTo(49152);
+        assertThat(second.udp(INSIDE, PRIMARY).orElseThrow().seenSource().port()).isEqualTo(49152);
+        first.close();
+        second.close();
+        first.close(); // a second close is harmless
+        assertThat(shims).noneMatch(ProcessHandle::isAlive);
+    }
+
+    /** The pion shims this JVM runs now. */
+    private static List<ProcessHandle> shims() {
+        return ProcessHandle.current().children().filter(p -> p.isAlive()
+                && p.info().command().map(c -> c.endsWith("/pionshim")).orElse(false)).toList();
     }
 }

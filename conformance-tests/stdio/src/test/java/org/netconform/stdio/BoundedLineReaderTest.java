@@ -1,4 +1,4 @@
-package org.netconform.adapters.pionvnet;
+package org.netconform.stdio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** The line reader under the process: line ends, the limit to the byte, lines longer than its buffer, the byte count. */
 class BoundedLineReaderTest {
     private static BoundedLineReader reader(String text, int limit) {
         return new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), limit);
@@ -31,8 +32,11 @@ class BoundedLineReaderTest {
     }
 
     @Test
-    void aLineLongerThanTheBufferIsStillOneLine() throws IOException {
-        String big = "x".repeat(20_000);
-        assertThat(reader(big + "\nnext\n", 30_000).readLine()).hasSize(20_000);
+    void aLineLongerThanTheBufferIsStillOneLineAndEveryByteIsCounted() throws IOException {
+        String big = "x".repeat(200_000);
+        BoundedLineReader r = reader(big + "\nnext\n", 300_000);
+        assertThat(r.readLine()).hasSize(200_000);
+        assertThat(r.readLine()).isEqualTo("next");
+        assertThat(r.total()).isEqualTo(200_006);
     }
 }

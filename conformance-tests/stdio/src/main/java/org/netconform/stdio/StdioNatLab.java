@@ -1,4 +1,4 @@
-package org.netconform.adapters.pionvnet;
+package org.netconform.stdio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,55 +18,68 @@ import org.netconform.spi.nat.NatTopology;
 import org.netconform.spi.nat.TcpOutcome;
 
 /**
- * A {@link NatLab} whose NAT lives in a stdio shim: one shim process per lab, opened with {@code nat.open}
- * and ended with {@code nat.close} and {@code shutdown}. Endpoints are checked here against the topology
- * (a wrong one is the caller's {@link IllegalArgumentException}); anything the shim does wrong is a
- * {@link NatLabException}. Operations whose capability the shim did not declare in its hello throw
- * {@link UnsupportedOperationException}: a suite asks for them only after checking the capability.
+ * A {@link NatLab} whose NAT lives in a program of its own: one process per lab, started with
+ * {@code hello}, opened with {@code nat.open}, ended with {@code nat.close} and {@code shutdown}.
+ * Endpoints are checked here against the topology (a wrong one is the caller's
+ * {@link IllegalArgumentException}); anything the program does wrong, and any error it answers, is a
+ * {@link NatLabException} (ERROR, never a verdict on the NAT). Operations whose capability the program
+ * did not declare in its hello throw {@link UnsupportedOperationException}: a suite asks for them only
+ * after checking the capability.
  */
-final class ShimNatLab implements NatLab {
-    /** Beyond an operation's own waiting, how long the shim may take to answer it. */
-    static final Duration SLACK = Duration.ofSeconds(5);
-
-    private final StdioShim shim;
+final class StdioNatLab implements NatLab {
+    private final ShimProcess process;
+    private final String name;
     private final NatTopology topology;
     private final Set<String> capabilities;
     private final Duration deliveryWait;
+    /** Beyond an operation's own waiting, how long the program may take to answer it. */
+    private final Duration slack;
 
-    private ShimNatLab(StdioShim shim, NatTopology topology, Set<String> capabilities, Duration deliveryWait) {
-        this.shim = shim;
+    private StdioNatLab(ShimProcess process, String name, NatTopology topology, Set<String> capabilities,
+                        Duration deliveryWait, Duration slack) {
+        this.process = process;
+        this.name = name;
         this.topology = topology;
         this.capabilities = capabilities;
         this.deliveryWait = deliveryWait;
+        this.slack = slack;
     }
 
     /**
-     * Opens a lab in a started shim and checks that it is the lab the adapter promised: the same topology
-     * and at least the declared capabilities. Closes the shim if anything is wrong.
+     * Starts a program for the lab and checks that it opened the lab the adapter promised: the declared
+     * capabilities (the session's hello check), the same topology, real time. Closes it if anything is wrong.
      */
-    static ShimNatLab open(StdioShim shim, NatTopology expected, Set<String> declared, NatLabOptions options,
-                           Duration deliveryWait) {
+    static StdioNatLab open(Session session, StdioNatAdapter adapter, NatLabOptions options) {
+        String name = session.spec().id();
+        ShimProcess process;
         try {
+            process = session.startOwn();
+        } catch (StdioFault f) {
+            throw new NatLabException(f.getMessage(), f);
+        }
+        try {
+            JsonNode declared = process.hello().path("areas").path("nat");
             Set<String> offered = new HashSet<>();
-            shim.hello().path("areas").path("nat").path("capabilities").forEach(c -> offered.add(c.asText()));
-            if (!offered.containsAll(declared)) {
-                throw new NatLabException("the shim offers capabilities " + offered + ", the adapter declares " + declared);
-            }
-            ObjectNode args = StdioShim.JSON.createObjectNode();
+            declared.path("capabilities").forEach(c -> offered.add(c.asText()));
+            StdioNatLab lab = new StdioNatLab(process, name, adapter.topology(), offered,
+                    adapter.deliveryWait(declared), session.spec().requestTimeout());
+            ObjectNode args = Json.object();
             options.udpIdleTimeout().ifPresent(d -> args.put("udpIdleTimeoutMs", d.toMillis()));
             options.tcpTransitoryTimeout().ifPresent(d -> args.put("tcpTransitoryTimeoutMs", d.toMillis()));
             options.tcpEstablishedTimeout().ifPresent(d -> args.put("tcpEstablishedTimeoutMs", d.toMillis()));
-            JsonNode opened = call(shim, "nat.open", args, Duration.ZERO);
+            JsonNode opened = lab.call("nat.open", args, Duration.ZERO);
             NatTopology got = topologyOf(opened.path("topology"));
-            if (!got.equals(expected)) {
-                throw new NatLabException("the shim opened a lab with topology " + got + ", the adapter declares " + expected);
+            if (!got.equals(lab.topology)) {
+                throw new NatLabException(name + ": the program opened a lab with topology " + got
+                        + ", the adapter declares " + lab.topology);
             }
             if (opened.path("virtualTime").asBoolean(false)) {
-                throw new NatLabException("the shim's lab runs in virtual time; this adapter drives real time only");
+                throw new NatLabException(name + ": the program's lab runs in virtual time; this adapter drives real time only");
             }
-            return new ShimNatLab(shim, expected, offered, deliveryWait);
+            return lab;
         } catch (RuntimeException e) {
-            shim.close();
+            process.close();
+            Session.deleteIfEmpty(process.log());
             throw e;
         }
     }
@@ -76,7 +89,7 @@ final class ShimNatLab implements NatLab {
             return new NatTopology(texts(t.path("insideHosts")), texts(t.path("serverAddresses")),
                     t.path("otherOutsideHost").asText(), texts(t.path("externalAddresses")));
         } catch (IllegalArgumentException e) {
-            throw new NatLabException("the shim's topology is not a NAT topology: " + t + " (" + e.getMessage() + ")");
+            throw new NatLabException("the program's topology is not a NAT topology: " + t + " (" + e.getMessage() + ")");
         }
     }
 
@@ -87,17 +100,24 @@ final class ShimNatLab implements NatLab {
     }
 
     /** A call whose failure, whatever its kind, means the lab cannot answer: NatLabException. */
-    private static JsonNode call(StdioShim shim, String op, ObjectNode args, Duration waiting) {
+    private JsonNode call(String op, ObjectNode args, Duration waiting) {
+        String broken = process.broken();
+        if (broken != null) {
+            throw new NatLabException(name + ": unusable since " + broken);
+        }
         try {
-            return shim.call(op, args, waiting.plus(SLACK));
-        } catch (StdioShim.ShimError e) {
-            throw new NatLabException(e.getMessage(), e);
+            return process.call(op, args, waiting.plus(slack));
+        } catch (StdioRefusal r) {
+            // the lab is the harness's instrument: even the NAT's own refusal leaves no verdict to draw
+            throw new NatLabException(name + ": " + op + " failed: " + r.getMessage(), r);
+        } catch (StdioFault f) {
+            throw new NatLabException(f.getMessage(), f);
         }
     }
 
-    /** The shim's process id, for tests that kill it. */
-    long shimPid() {
-        return shim.pid();
+    /** The program's process id, for tests that kill it. */
+    long pid() {
+        return process.pid();
     }
 
     @Override
@@ -114,11 +134,9 @@ final class ShimNatLab implements NatLab {
     public Optional<Delivery> udp(NatEndpoint from, NatEndpoint to) {
         requireSource(from);
         requireDestination(to);
-        ObjectNode args = StdioShim.JSON.createObjectNode().put("from", from.toString()).put("to", to.toString())
-                .put("waitMs", deliveryWait.toMillis());
-        JsonNode r = call(shim, "nat.udp", args, deliveryWait);
+        JsonNode r = call("nat.udp", sending(from, to), deliveryWait);
         if (!r.path("delivered").isBoolean()) {
-            throw new NatLabException("nat.udp answered without 'delivered': " + r);
+            throw new NatLabException(name + ": nat.udp answered without 'delivered': " + Json.excerpt(r.toString()));
         }
         if (!r.get("delivered").asBoolean()) {
             return Optional.empty();
@@ -127,7 +145,8 @@ final class ShimNatLab implements NatLab {
             return Optional.of(new Delivery(NatEndpoint.parse(r.path("receivedAt").asText()),
                     NatEndpoint.parse(r.path("seenSource").asText())));
         } catch (IllegalArgumentException e) {
-            throw new NatLabException("nat.udp answered with endpoints that do not parse: " + r, e);
+            throw new NatLabException(name + ": nat.udp answered with endpoints that do not parse: "
+                    + Json.excerpt(r.toString()), e);
         }
     }
 
@@ -136,33 +155,37 @@ final class ShimNatLab implements NatLab {
         requireCapability(NatAdapter.ICMP);
         requireSource(from);
         requireDestination(to);
-        ObjectNode args = StdioShim.JSON.createObjectNode().put("from", from.toString()).put("to", to.toString())
-                .put("waitMs", deliveryWait.toMillis());
-        return call(shim, "nat.udpToClosedPort", args, deliveryWait).path("icmpReceived").asBoolean();
+        return call("nat.udpToClosedPort", sending(from, to), deliveryWait).path("icmpReceived").asBoolean();
+    }
+
+    private ObjectNode sending(NatEndpoint from, NatEndpoint to) {
+        return Json.object().put("from", from.toString()).put("to", to.toString()).put("waitMs", deliveryWait.toMillis());
     }
 
     @Override
     public TcpOutcome tcpConnect(NatEndpoint from, NatEndpoint to) {
-        requireCapability(NatAdapter.TCP);
-        throw new UnsupportedOperationException("TCP over the stdio protocol is not specified yet (docs/nat-stdio-shim.md)");
+        throw tcpUnsupported();
     }
 
     @Override
     public void tcpListen(NatEndpoint at) {
-        requireCapability(NatAdapter.TCP);
-        throw new UnsupportedOperationException("TCP over the stdio protocol is not specified yet (docs/nat-stdio-shim.md)");
+        throw tcpUnsupported();
     }
 
     @Override
     public TcpOutcome tcpSimultaneousOpen(NatEndpoint inside, NatEndpoint outside, NatEndpoint insideMapping) {
-        requireCapability(NatAdapter.TCP);
-        throw new UnsupportedOperationException("TCP over the stdio protocol is not specified yet (docs/nat-stdio-shim.md)");
+        throw tcpUnsupported();
     }
 
     @Override
     public void tcpClose(NatEndpoint from, NatEndpoint to, boolean reset) {
+        throw tcpUnsupported();
+    }
+
+    /** Version 1 reserves the TCP operations; a program that declares tcp anyway gets no calls for it. */
+    private UnsupportedOperationException tcpUnsupported() {
         requireCapability(NatAdapter.TCP);
-        throw new UnsupportedOperationException("TCP over the stdio protocol is not specified yet (docs/nat-stdio-shim.md)");
+        return new UnsupportedOperationException("TCP over the stdio protocol is not specified yet (docs/stdio-protocol.md)");
     }
 
     @Override
@@ -170,13 +193,13 @@ final class ShimNatLab implements NatLab {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time does not run backwards: " + duration);
         }
-        call(shim, "nat.advance", StdioShim.JSON.createObjectNode().put("ms", duration.toMillis()), duration);
+        call("nat.advance", Json.object().put("ms", duration.toMillis()), duration);
     }
 
     @Override
     public String describeTable() {
         try {
-            return call(shim, "nat.table", null, Duration.ZERO).path("text").asText();
+            return call("nat.table", null, Duration.ZERO).path("text").asText();
         } catch (NatLabException e) {
             return "(no table: " + e.getMessage() + ")";
         }
@@ -185,13 +208,14 @@ final class ShimNatLab implements NatLab {
     @Override
     public void close() {
         try {
-            if (shim.alive()) {
-                shim.call("nat.close", null, SLACK);
+            if (process.alive()) {
+                process.call("nat.close", null, slack);
             }
-        } catch (StdioShim.ShimError | NatLabException e) {
-            // closing the shim below ends the lab with it
+        } catch (RuntimeException e) {
+            // shutting the program down below ends the lab with it
         } finally {
-            shim.close();
+            process.close();
+            Session.deleteIfEmpty(process.log());
         }
     }
 
