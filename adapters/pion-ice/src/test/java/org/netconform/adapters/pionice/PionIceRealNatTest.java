@@ -13,7 +13,8 @@ import org.netconform.spi.traversal.IceAgentAdapter;
 
 /**
  * pion-ice through the real-NAT ICE suite (two agents behind pairs of real Linux NATs): every result
- * matches its baseline; and the suite catches a broken stack (host candidates only) with TRAV-UDP-3.
+ * matches its baseline; the suite catches a broken stack (host candidates only) with TRAV-UDP-3; and a
+ * peer that dies is ERROR, not a verdict.
  * Needs root (network namespaces), Go and pion's ICE sources: otherwise the tests are skipped, and the
  * suite reports UNSUPPORTED with the reason.
  */
@@ -58,5 +59,15 @@ class PionIceRealNatTest {
                 });
         assertThat(results).filteredOn(r -> r.requirements().contains("TRAV-UDP-4")).singleElement()
                 .satisfies(r -> assertThat(r.outcome().name()).isEqualTo("INFORMATIONAL"));
+    }
+
+    @Test
+    void aPeerThatDiesWithoutAWordIsErrorNotAVerdict() {
+        assumeRunnable();
+        List<PublishedResult> results = iceResults("broken-ice-dead-peer");
+        assertThat(results).hasSize(2).allSatisfy(r -> {
+            assertThat(r.outcome().name()).as(r.toString()).isEqualTo("ERROR");
+            assertThat(r.reason()).as(r.toString()).contains("peer A ended (exit 3) without a result line");
+        });
     }
 }
