@@ -87,6 +87,8 @@ final class PairTopology {
                     "net.bridge.bridge-nf-call-iptables=0"));
             if (forwards) {
                 cmd.addAll(List.of("net.ipv4.ip_forward=1", "net.ipv4.conf.all.proxy_arp=1"));
+                // packet and byte counts in conntrack -L: a cell's log shows what crossed each NAT
+                cmd.add("net.netfilter.nf_conntrack_acct=1");
             }
             Commands.run(cmd).orThrow();
         }

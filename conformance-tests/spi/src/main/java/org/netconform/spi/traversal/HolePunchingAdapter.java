@@ -12,12 +12,19 @@ import org.netconform.spi.AreaAdapter;
  * TRAV-*): the suite places them on its own network (the reference NATs in virtual time) and drives
  * them, handing each what its one socket receives and telling it the time. Nothing in a peer may read
  * another clock or open another socket. Capabilities: {@link #UDP} (punching), {@link #TCP} (TCP
- * punching from one port), {@link #REVERSAL} (connection reversal through the server).
+ * punching from one port), {@link #REVERSAL} (connection reversal through the server),
+ * {@link #REAL_SOCKETS} (the same server and peers also run behind real NATs, see there).
  */
 public interface HolePunchingAdapter extends AreaAdapter {
     String UDP = "udp";
     String REVERSAL = "reversal";
     String TCP = "tcp";
+    /**
+     * The server and peers run unchanged on real sockets in a JVM of their own: the real-NAT suite starts
+     * one JVM per peer (and one for the server) inside a network namespace, with its own classpath, finds
+     * the target there by its id ({@code META-INF/services}) and drives this adapter with a wall clock.
+     */
+    String REAL_SOCKETS = "real-sockets";
 
     @Override
     default Layer layer() {

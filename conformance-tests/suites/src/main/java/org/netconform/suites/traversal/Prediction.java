@@ -7,11 +7,11 @@ import org.netconform.reference.nat.MappingBehavior;
  * The prediction table of spec/nat-traversal.md ("The prediction table"): whether UDP hole punching
  * connects two peers behind two different NATs of the given behaviours.
  */
-final class Prediction {
+public final class Prediction {
     private Prediction() {
     }
 
-    static boolean udp(MappingBehavior mA, FilteringBehavior fA, MappingBehavior mB, FilteringBehavior fB) {
+    public static boolean udp(MappingBehavior mA, FilteringBehavior fA, MappingBehavior mB, FilteringBehavior fB) {
         boolean eimA = mA == MappingBehavior.EIM;
         boolean eimB = mB == MappingBehavior.EIM;
         if (eimA && eimB) {
@@ -32,7 +32,7 @@ final class Prediction {
      * is answered through a mapping of its own (RFC 4787 §4.1, RFC 5382 §4.1), which the connecting
      * side's connection does not match.
      */
-    static boolean tcp(MappingBehavior mA, FilteringBehavior fA, MappingBehavior mB, FilteringBehavior fB) {
+    public static boolean tcp(MappingBehavior mA, FilteringBehavior fA, MappingBehavior mB, FilteringBehavior fB) {
         if (mA != MappingBehavior.EIM && mB != MappingBehavior.EIM) {
             return false;
         }

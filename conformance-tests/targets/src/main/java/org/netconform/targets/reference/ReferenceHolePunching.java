@@ -34,7 +34,7 @@ public class ReferenceHolePunching implements HolePunchingAdapter {
 
     @Override
     public Set<String> capabilities() {
-        return Set.of(UDP, TCP, REVERSAL);
+        return Set.of(UDP, TCP, REVERSAL, REAL_SOCKETS);
     }
 
     @Override
