@@ -1,10 +1,14 @@
-package org.netconform.suites.traversal;
+package org.netconform.suites.realnat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.NoAnswer;
@@ -12,24 +16,31 @@ import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.netlab.NetLab;
 import org.netconform.spi.traversal.IceAgentAdapter;
+import org.netconform.suites.traversal.Prediction;
 import org.opentest4j.TestAbortedException;
 
 /**
  * A third-party ICE agent (RFC 8445: host, server-reflexive and peer-reflexive candidates, connectivity
  * checks) at the {@code endpoint} layer: two of its peers behind every pair of real Linux NATs
- * ({@link LinuxNat}, each in a network namespace of netlab's {@link org.netconform.netlab.pair.PairLab}),
+ * ({@link RealNat}, each in a network namespace of netlab's {@link org.netconform.netlab.pair.PairLab}),
  * judged against the UDP prediction table of spec/nat-traversal.md. ICE is UDP hole punching with every
  * candidate of both peers checked at once, so the same table applies (spec, "ICE agents"). A cell in
  * which a peer reached its deadline, died or never started is ERROR for the test, with that reason.
  */
 public class IceRealNatScenarios {
-    record Cell(LinuxNat a, LinuxNat b, boolean predicted, IcePairRun.Outcome outcome) {
+    /**
+     * Cells run this many at a time, each in its own lab: a "no" cell is mostly waiting for ICE to give up
+     * ({@link IcePairRun#CHECKS}), so three at once cost little CPU and a third of the time.
+     */
+    static final int CONCURRENT_CELLS = 3;
+
+    record Cell(RealNat a, RealNat b, boolean predicted, IcePairRun.Outcome outcome) {
         boolean agrees() {
             return predicted == outcome.connected();
         }
 
         String line() {
-            return "A behind " + a + " / B behind " + b + ": predicted " + (predicted ? "yes" : "no") + ", observed "
+            return "A behind " + a + " (" + a.behaviour() + ") / B behind " + b + " (" + b.behaviour() + "): predicted " + (predicted ? "yes" : "no") + ", observed "
                     + outcome.word() + (outcome.selectedPair().isEmpty() ? "" : " [" + outcome.selectedPair() + "]");
         }
     }
@@ -40,17 +51,34 @@ public class IceRealNatScenarios {
     static synchronized List<Cell> matrix(IceAgentAdapter adapter) {
         Optional<String> unavailable = NetLab.unavailableReason();
         if (unavailable.isPresent()) {
-            throw new TestAbortedException("network namespace labs cannot run here: " + unavailable.get());
+            throw new TestAbortedException("UNSUPPORTED: namespace labs unavailable: " + unavailable.get());
         }
-        return MATRIX.computeIfAbsent(adapter, x -> {
-            List<Cell> cells = new ArrayList<>();
-            for (LinuxNat a : LinuxNat.values()) {
-                for (LinuxNat b : LinuxNat.values()) {
-                    cells.add(new Cell(a, b, a.predictsUdpWith(b), IcePairRun.run(x, a, b)));
+        return MATRIX.computeIfAbsent(adapter, IceRealNatScenarios::runAll);
+    }
+
+    private static List<Cell> runAll(IceAgentAdapter adapter) {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_CELLS);
+        try {
+            List<Future<Cell>> futures = new ArrayList<>();
+            for (RealNat a : RealNat.values()) {
+                for (RealNat b : RealNat.values()) {
+                    boolean predicted = Prediction.udp(a.mapping, a.filtering, b.mapping, b.filtering);
+                    futures.add(pool.submit(() -> new Cell(a, b, predicted, IcePairRun.run(adapter, a, b))));
                 }
             }
+            List<Cell> cells = new ArrayList<>();
+            for (Future<Cell> f : futures) {
+                cells.add(f.get());
+            }
             return cells;
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoAnswer("interrupted while the ICE cells ran");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an ICE cell failed in the suite itself", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static String render(List<Cell> cells) {

@@ -1,19 +1,12 @@
-package org.netconform.suites.traversal;
+package org.netconform.suites.realnat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.netconform.harness.NoAnswer;
+import org.netconform.netlab.LabException;
 import org.netconform.netlab.pair.PairHost;
 import org.netconform.netlab.pair.PairLab;
 import org.netconform.netlab.pair.PairLayout;
@@ -21,7 +14,8 @@ import org.netconform.spi.traversal.IceAgentAdapter;
 
 /**
  * One cell of the real-NAT ICE matrix: a fresh {@link PairLab} with peer A behind {@code natA} and B behind
- * {@code natB}, the reference STUN server on the public side (203.0.113.100:3478), A controlling and B
+ * {@code natB}, the reference STUN server on the public side (203.0.113.100:3478, {@link StunServerProcess}
+ * in a {@link LabJvm}), A controlling and B
  * controlled, the suite relaying their signalling. What each peer reported, the candidates, the selected
  * pair and both routers' conntrack tables go to the cell's log.
  */
@@ -30,8 +24,8 @@ final class IcePairRun {
     static final Duration CHECKS = Duration.ofSeconds(10);
     /** By then each peer must have printed its result. */
     static final Duration DEADLINE = Duration.ofSeconds(20);
-    /** A JVM started in a namespace on a shared, busy machine gets this long to listen. */
-    private static final long STUN_START_MS = 20_000;
+    /** A JVM started in a namespace on a shared, busy machine gets this long to listen: only a dead one waits it out. */
+    private static final long STUN_START_MS = 30_000;
     static final String STUN = PairLayout.STUN_PRIMARY + ":3478";
 
     enum Kind {
@@ -56,16 +50,19 @@ final class IcePairRun {
     private IcePairRun() {
     }
 
-    static Outcome run(IceAgentAdapter adapter, LinuxNat natA, LinuxNat natB) {
+    static Outcome run(IceAgentAdapter adapter, RealNat natA, RealNat natB) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         try (PairLab lab = PairLab.open(PairLayout.DIFFERENT_NATS, natA.rules(), natB.rules())) {
             log.add("lab " + lab.prefix() + ": A " + PairLayout.DIFFERENT_NATS.addressA() + " behind " + lab.describe(PairHost.ROUTER_A)
                     + " (" + PairLayout.EXTERNAL_A + "), B " + PairLayout.DIFFERENT_NATS.addressB() + " behind "
                     + lab.describe(PairHost.ROUTER_B) + " (" + PairLayout.EXTERNAL_B + "), STUN " + STUN);
-            String stunProblem = startStun(lab, log);
-            if (stunProblem != null) {
-                return new Outcome(Kind.ERROR, stunProblem, "", List.copyOf(log));
+            LabJvm stun = LabJvm.start(lab, PairHost.MIDDLE, "the STUN server", StunServerProcess.class,
+                    List.of(PairLayout.STUN_PRIMARY, "3478", PairLayout.STUN_ALTERNATE, "3479"));
+            try {
+                log.add("stun: " + stun.await(l -> l.startsWith("READY"), STUN_START_MS, "READY"));
+            } catch (NoAnswer e) {
+                return new Outcome(Kind.ERROR, e.getMessage(), "", List.copyOf(log));
             }
             IcePeerProcess a = new IcePeerProcess("A", lab.exec(PairHost.A,
                     adapter.command(IceAgentAdapter.Role.CONTROLLING, STUN, CHECKS, DEADLINE)), log);
@@ -82,6 +79,8 @@ final class IcePairRun {
             Outcome o = judge(a, endedA, b, endedB, List.copyOf(log));
             log.add("cell took " + elapsedMs(start) + " ms");
             return new Outcome(o.kind(), o.reason(), o.selectedPair(), List.copyOf(log));
+        } catch (LabException e) {
+            return new Outcome(Kind.ERROR, "the namespace lab failed: " + e.getMessage(), "", List.copyOf(log));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Kind.ERROR, "interrupted", "", List.copyOf(log));
@@ -111,38 +110,6 @@ final class IcePairRun {
                 + rb.path("outcome").asText() + " (" + rb.path("reason").asText() + ")";
         String pair = both ? "A " + IcePeerProcess.pair(ra) + ", B " + IcePeerProcess.pair(rb) : "";
         return new Outcome(both ? Kind.CONNECTED : Kind.NOT_CONNECTED, said, pair, log);
-    }
-
-    /** Starts the reference STUN server in the middle; null once it listens, else why not. */
-    private static String startStun(PairLab lab, List<String> log) {
-        String[] hostPort = STUN.split(":");
-        Process p = lab.exec(PairHost.MIDDLE, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a server that lives seconds: the C1 compiler alone starts faster on a busy machine
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                LabStunServer.class.getName(), hostPort[0], hostPort[1]);
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                return r.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            String line = ready.get(STUN_START_MS, TimeUnit.MILLISECONDS);
-            log.add("stun: " + line);
-            if (line == null || !line.startsWith("READY")) {
-                return "the reference STUN server did not start in the lab (exit " + (p.isAlive() ? "none" : p.exitValue()) + "): "
-                        + new String(p.getErrorStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
-            }
-            return null;
-        } catch (TimeoutException e) {
-            return "the reference STUN server did not say READY within " + STUN_START_MS + " ms";
-        } catch (ExecutionException | IOException e) {
-            return "the reference STUN server did not start: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 
     private static long elapsedMs(long startNanos) {

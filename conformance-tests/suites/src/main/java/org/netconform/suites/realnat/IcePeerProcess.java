@@ -1,4 +1,4 @@
-package org.netconform.suites.traversal;
+package org.netconform.suites.realnat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
