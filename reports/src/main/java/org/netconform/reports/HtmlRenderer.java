@@ -23,14 +23,18 @@ public final class HtmlRenderer {
     private final Mustache requirement = FACTORY.compile("requirement.mustache");
     private final Mustache info = FACTORY.compile("info.mustache");
     private final Mustache deviations = FACTORY.compile("deviations.mustache");
+    private final Mustache grid = FACTORY.compile("grid.mustache");
 
-    /** Writes index.html, info.html, deviations.html and requirements/*.html; returns index.html. */
+    /** Writes index.html, info.html, deviations.html, grid-*.html and requirements/*.html; returns index.html. */
     public Path render(Path reportDir, ReportModelBuilder model) throws IOException {
         Files.createDirectories(reportDir.resolve("requirements"));
         for (Views.RequirementPage page : model.requirementPages()) {
             write(requirement, page, reportDir.resolve(page.fileName()));
         }
         write(info, model.info(), reportDir.resolve("info.html"));
+        for (GridViews.Page page : model.gridPages()) {
+            write(grid, page, reportDir.resolve(page.fileName()));
+        }
         write(index, model.failures(), reportDir.resolve(ReportModelBuilder.FAILURES_PAGE));
         for (Views.IndexPage page : model.areaPages()) {
             write(index, page, reportDir.resolve(page.fileName()));

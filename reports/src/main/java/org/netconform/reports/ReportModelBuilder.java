@@ -47,6 +47,7 @@ public final class ReportModelBuilder {
     private final Map<String, Map<String, List<CaseResult>>> index = new HashMap<>();
     /** target -> the areas it covers. */
     private final Map<String, Set<String>> coverage = new HashMap<>();
+    private final GridPages grids;
 
     public ReportModelBuilder(SpecCatalog catalog, List<TargetResults> targets, String generatedAt) {
         this.catalog = catalog;
@@ -70,6 +71,17 @@ public final class ReportModelBuilder {
             }
         }
         this.unknownIds = List.copyOf(unknown);
+        this.grids = new GridPages(targets, generatedAt);
+    }
+
+    /** A page per grid (a traversal matrix, discovery accuracy) that some result published. */
+    public List<GridViews.Page> gridPages() {
+        return grids.pages();
+    }
+
+    /** Links to the grids of an area (every grid when null). */
+    private List<GridViews.GridLink> gridLinks(String area) {
+        return grids.links(area, this::areaOf);
     }
 
     private String areaOf(String id) {
@@ -229,7 +241,7 @@ public final class ReportModelBuilder {
     public Views.IndexPage index() {
         return new Views.IndexPage("netconform conformance report", "", generatedAt, targetHeads(""), targets.isEmpty(),
                 deviationCount(), areas(null, null, false), legend(), filters(HtmlRenderer.INDEX), null, true, HtmlRenderer.INDEX,
-                SecurityFindings.section(targets));
+                SecurityFindings.section(targets), gridLinks(null), !gridLinks(null).isEmpty());
     }
 
     /** Only the rows with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline. */
@@ -237,7 +249,7 @@ public final class ReportModelBuilder {
         return new Views.IndexPage("netconform: failures only", "", generatedAt, targetHeads(""), targets.isEmpty(),
                 deviationCount(), areas(null, null, true), legend(), filters(FAILURES_PAGE),
                 "Only the requirements with a FAIL, NON_STRICT or ERROR, or a result that differs from its baseline, at some target.",
-                false, FAILURES_PAGE, null);
+                false, FAILURES_PAGE, null, List.of(), false);
     }
 
     /** One page per area that some target covers. */
@@ -247,7 +259,7 @@ public final class ReportModelBuilder {
             if (!covering(a).isEmpty()) {
                 out.add(new Views.IndexPage("netconform: " + a, "", generatedAt, targetHeads(""), targets.isEmpty(),
                         deviationCount(), areas(a, null, false), legend(), filters(areaPage(a)), null, false, areaPage(a),
-                        null));
+                        null, List.of(), false));
             }
         }
         return out;
@@ -261,7 +273,7 @@ public final class ReportModelBuilder {
             out.add(new Views.IndexPage("netconform: " + t.target(), "", generatedAt, head, false, deviationCount(),
                     areas(null, t.target(), false), legend(), filters(targetPage(t.target())),
                     t.targetDescription(), false, targetPage(t.target()),
-                    SecurityFindings.section(List.of(t))));
+                    SecurityFindings.section(List.of(t)), List.of(), false));
         }
         return out;
     }
@@ -328,7 +340,8 @@ public final class ReportModelBuilder {
                     && !r.isWithdrawn()).map(SpecRequirement::id).collect(Collectors.joining(", "));
             groups.add(new Views.AreaGroup(area, reqs.get(0).file(), SafeNames.areaAnchor(area), draft,
                     draft ? DRAFT_NOTE : null, columns(cols), cols.isEmpty(), summary, !summary.isEmpty(),
-                    List.of(), matrices, notRun == null || notRun.isEmpty() ? null : notRun, covering(area).isEmpty() ? null : areaPage(area)));
+                    List.of(), matrices, notRun == null || notRun.isEmpty() ? null : notRun, covering(area).isEmpty() ? null : areaPage(area),
+                    gridLinks(area), !gridLinks(area).isEmpty()));
         });
         if (!unknownIds.isEmpty() && onlyArea == null) {
             List<TargetResults> cols = covering(NOT_IN_SPEC).stream()
@@ -340,7 +353,7 @@ public final class ReportModelBuilder {
                     columns(cols), cols.isEmpty(), List.of(), false, rows,
                     cols.isEmpty() ? List.of() : List.of(new Views.Matrix(null, "area-not-in-spec-all",
                             cols.stream().map(t -> new Views.Column(t.target(), targetPage(t.target()))).toList(), rows, false)),
-                    null, HtmlRenderer.INDEX));
+                    null, HtmlRenderer.INDEX, List.of(), false));
         }
         return groups;
     }

@@ -118,18 +118,22 @@ public final class ReportPublisher {
         return index;
     }
 
-    /** The files results link (case pages, long wire logs), from each shard's target folder into the merged one. */
+    /** The files results link (case pages, long wire logs, grid cells' logs), from each shard's target folder into the merged one. */
     private void copyLinkedFiles(List<Path> shardDirs, Path outDir) throws IOException {
         for (Path d : shardDirs) {
             for (TargetResults t : ResultsJson.readAll(d, err)) {
                 String folder = SafeNames.targetDir(t.target());
                 for (CaseResult r : t.results()) {
-                    if (r.files() == null) {
-                        continue;
+                    List<String> paths = new java.util.ArrayList<>();
+                    if (r.files() != null) {
+                        r.files().forEach(f -> paths.add(f.path()));
                     }
-                    for (org.netconform.harness.result.FileLink f : r.files()) {
-                        Path from = d.resolve(folder).resolve(f.path()).normalize();
-                        Path to = outDir.resolve(folder).resolve(f.path()).normalize();
+                    if (r.matrix() != null) {
+                        r.matrix().cells().stream().map(c -> c.log()).filter(java.util.Objects::nonNull).forEach(paths::add);
+                    }
+                    for (String p : paths) {
+                        Path from = d.resolve(folder).resolve(p).normalize();
+                        Path to = outDir.resolve(folder).resolve(p).normalize();
                         if (from.startsWith(d.resolve(folder).normalize()) && Files.isRegularFile(from) && !Files.exists(to)) {
                             Files.createDirectories(to.getParent());
                             Files.copy(from, to);

@@ -41,6 +41,11 @@ public final class SafeNames {
         return "target-" + targetDir(target);
     }
 
+    /** The stem of a grid's page: the grid's ID when it is plain, otherwise hex-escaped behind {@code x-}. */
+    public static String gridStem(String id) {
+        return id != null && PLAIN_TARGET.matcher(id).matches() ? id : "x-" + hex(String.valueOf(id));
+    }
+
     /** An HTML id for an area's group in the index. */
     public static String areaAnchor(String area) {
         return "area-" + (area != null && PLAIN_TARGET.matcher(area).matches() ? area : hex(String.valueOf(area)));

@@ -79,13 +79,14 @@ public final class Views {
      */
     public record AreaGroup(String area, String file, String anchor, boolean draft, String draftNote,
                             List<Column> columns, boolean noColumns, List<SummaryRow> summary, boolean hasSummary,
-                            List<MatrixRow> rows, List<Matrix> matrices, String notRun, String href) {
+                            List<MatrixRow> rows, List<Matrix> matrices, String notRun, String href,
+                            List<GridViews.GridLink> grids, boolean hasGrids) {
     }
 
     public record IndexPage(String title, String root, String generatedAt, List<TargetHead> targets,
                             boolean noTargets, int deviations, List<AreaGroup> areas, List<Legend> legend,
                             List<FilterLink> filters, String intro, boolean full, String fileName,
-                            SecurityFindings.Section security) {
+                            SecurityFindings.Section security, List<GridViews.GridLink> grids, boolean hasGrids) {
     }
 
     public record Link(String label, String href) {

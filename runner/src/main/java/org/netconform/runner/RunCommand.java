@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             description = "target IDs (see 'netconform targets'), 'all', a ws:// or wss:// URL, or cmd:PROGRAM (default: reference)")
     String target;
 
-    @Option(names = "--area", paramLabel = "AREA[,AREA...]", description = "only these areas: byte-order, udp-connect, nat, websocket")
+    @Option(names = "--area", paramLabel = "AREA[,AREA...]", description = "only these areas: byte-order, udp-connect, nat, nat-traversal, websocket")
     String area;
 
     @Option(names = "--requirement", paramLabel = "ID[,ID...]", description = "only tests of these requirements; '*' is a wildcard: WS-CLOSE-*")

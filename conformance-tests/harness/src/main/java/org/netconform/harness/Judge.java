@@ -57,7 +57,7 @@ public final class Judge {
                 entry.map(Baseline.Entry::why).orElse(null), outcome == expected, seen.expectedText(),
                 seen.observedText(), reason, seed, counterexample, durationMs, wireLog, tc.coveredBy(target),
                 tc.adapterTypes().isEmpty() ? null : String.join(",", tc.adapterTypes().stream().map(Class::getSimpleName).toList()),
-                stackTrace, seen.fileLinks()).mapText(Values::printable);
+                stackTrace, seen.fileLinks(), seen.matrixValue()).mapText(Values::printable);
         return new PublishedResult(target.id(), target.description(), result);
     }
 

@@ -14,6 +14,7 @@ public final class Observation {
     private java.util.List<String> requirementIds = java.util.List.of();
     private final StringBuilder wireLog = new StringBuilder();
     private final java.util.List<org.netconform.harness.result.FileLink> files = new java.util.ArrayList<>();
+    private volatile org.netconform.harness.result.ResultMatrix matrix;
 
     private Observation() {
     }
@@ -42,6 +43,15 @@ public final class Observation {
                 o.files.add(new org.netconform.harness.result.FileLink(label, path));
             }
         }
+    }
+
+    /**
+     * Publishes the grid this execution ran on its result (results.json field {@code matrix}), for the report to
+     * draw cell by cell; a later call replaces an earlier one. The cells' logs are files the suite wrote with
+     * {@link org.netconform.harness.result.ReportFiles}.
+     */
+    public static void matrix(org.netconform.harness.result.ResultMatrix grid) {
+        current().matrix = grid;
     }
 
     static Observation begin() {
@@ -102,6 +112,10 @@ public final class Observation {
         synchronized (files) {
             return java.util.List.copyOf(files);
         }
+    }
+
+    org.netconform.harness.result.ResultMatrix matrixValue() {
+        return matrix;
     }
 
     String wireLogText() {

@@ -59,7 +59,7 @@ public final class RunOptions {
     static {
         add(TARGET, "run", "reference (conformance-run: all)", "--target",
                 "targets: IDs, 'all', a ws:// or wss:// URL, cmd:PROGRAM; comma-separated", RunOptions::checkTargets);
-        add(AREA, "run", "every area", "--area", "areas to run: byte-order, udp-connect, nat, websocket; comma-separated",
+        add(AREA, "run", "every area", "--area", "areas to run: byte-order, udp-connect, nat, nat-traversal, websocket; comma-separated",
                 RunOptions::checkArea);
         add(REQUIREMENT, "run", "every requirement", "--requirement",
                 "requirement IDs to run, '*' as a wildcard (WS-CLOSE-*); comma-separated", RunOptions::checkPattern);

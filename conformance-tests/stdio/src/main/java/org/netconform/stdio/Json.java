@@ -1,5 +1,6 @@
 package org.netconform.stdio;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,7 +9,13 @@ import java.util.Base64;
 
 /** The JSON of the protocol: Jackson, non-ASCII written as \\u escapes so any string (a lone surrogate too) travels as is. */
 final class Json {
-    static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /**
+     * Jackson refuses strings over 20 million characters by default; a program's line may be 32 MiB (a
+     * 16 MiB payload in base64 is 22.4 million characters), so one string may be as long as a line.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ShimProcess.MAX_LINE).build()).build())
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private Json() {
     }

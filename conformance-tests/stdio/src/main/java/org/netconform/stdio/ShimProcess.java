@@ -282,7 +282,8 @@ final class ShimProcess implements AutoCloseable {
             fail("wrote a line that is neither a response (id, ok) nor an event: " + Json.excerpt(line));
             return false;
         }
-        CompletableFuture<JsonNode> waiting = pending.get(id.asLong());
+        // taken out at once: a second answer to the same request finds nothing waiting, whenever it comes
+        CompletableFuture<JsonNode> waiting = pending.remove(id.asLong());
         if (waiting == null) {
             fail("answered request " + id.asLong() + ", which is not waiting for an answer: " + Json.excerpt(line));
             return false;

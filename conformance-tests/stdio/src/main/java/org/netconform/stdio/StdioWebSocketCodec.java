@@ -33,16 +33,26 @@ final class StdioWebSocketCodec extends StdioAdapter implements WebSocketCodec {
         super(session, area);
     }
 
+    /**
+     * An area field of the target's declaration, else of the program's hello: a target file or a bundled
+     * target declares capabilities before anything runs, and may leave the reasons to the program (both
+     * are read only within a case, where starting the program is due anyway).
+     */
+    private JsonNode declared(String field) {
+        JsonNode own = area.declaration().get(field);
+        return own != null ? own : session.hello().path("areas").path(area.name()).path(field);
+    }
+
     @Override
     public Map<String, String> notOwned() {
         Map<String, String> out = new LinkedHashMap<>();
-        area.declaration().path("notOwned").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        declared("notOwned").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
     @Override
     public String describeLimits(Limits asked) {
-        String how = area.declaration().path("limits").asText("");
+        String how = declared("limits").asText("");
         return WebSocketCodec.super.describeLimits(asked) + (how.isEmpty() ? "" : " (" + how + ")");
     }
 

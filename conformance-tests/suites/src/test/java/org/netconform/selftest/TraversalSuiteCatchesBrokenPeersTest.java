@@ -41,4 +41,14 @@ class TraversalSuiteCatchesBrokenPeersTest {
         assertThat(results).filteredOn(r -> !r.outcome().name().matches("PASS|INFORMATIONAL|UNSUPPORTED"))
                 .allSatisfy(r -> assertThat(r.requirements()).as(r.toString()).contains(id));
     }
+
+    @Test
+    void peersThatCrashAreAnErrorOfTheMatrixNeverAFail() {
+        List<PublishedResult> results = SuiteLauncher.run("broken-puncher-crashes", SUITE).results();
+        assertThat(results).filteredOn(r -> r.requirements().contains("TRAV-UDP-3")).as("results for TRAV-UDP-3").isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.outcome().name()).as(r.toString()).isEqualTo("ERROR");
+                    assertThat(r.reason()).as(r.toString()).contains("the peers threw in").contains("crashes when asked to connect");
+                });
+    }
 }

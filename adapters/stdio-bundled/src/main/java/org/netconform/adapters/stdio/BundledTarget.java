@@ -76,6 +76,20 @@ public abstract class BundledTarget extends StdioTarget {
         }
     }
 
+    // ---------------------------------------------------------------- WebSocket codec
+
+    public static final class PythonWebsocketsCodec extends BundledTarget {
+        public PythonWebsocketsCodec() {
+            // websockets.streams comes with the Sans-I/O layer (websockets 10 and later)
+            super("python-websockets-codec", "Python websockets Sans-I/O frame layer (receive_data, Frame.serialize), over stdio"
+                            + " (src/main/python/wscodec.py)",
+                    TargetSpec.Area.of("wscodec", "fragment-assembly", "close-payload-validation", "mask-policy", "rsv-validation",
+                            "mask-keys", "send-validation", "limits", "handshake-accept"),
+                    () -> Programs.python("wscodec.py", java.util.List.of(), "websockets.streams",
+                            ": Debian python3-websockets 10 or later (its Sans-I/O layer) is needed (or -Dnetconform.python=...)"));
+        }
+    }
+
     // ---------------------------------------------------------------- WebSocket clients
 
     public static final class PythonWebsockets extends BundledTarget {

@@ -12,15 +12,24 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requirements", "test", "testId", "outcome", "covered", "baseline", "baselineWhy", "matchesBaseline",
-        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog", "adapter", "stackTrace", "files"})
+        "expected", "observed", "reason", "seed", "counterexample", "durationMs", "wireLog", "adapter", "stackTrace", "files", "matrix"})
 public record CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
                          String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
                          String seed, String counterexample, Long durationMs, String wireLog, Boolean covered,
-                         String adapter, String stackTrace, List<FileLink> files) {
+                         String adapter, String stackTrace, List<FileLink> files, ResultMatrix matrix) {
 
     public CaseResult {
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
         files = files == null || files.isEmpty() ? null : List.copyOf(files);
+    }
+
+    /** A result without a {@code matrix}: every result but a grid's. */
+    public CaseResult(List<String> requirements, String test, String testId, String outcome, String baseline,
+                      String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
+                      String seed, String counterexample, Long durationMs, String wireLog, Boolean covered,
+                      String adapter, String stackTrace, List<FileLink> files) {
+        this(requirements, test, testId, outcome, baseline, baselineWhy, matchesBaseline, expected, observed, reason,
+                seed, counterexample, durationMs, wireLog, covered, adapter, stackTrace, files, null);
     }
 
     /** A result without {@code adapter} (an older file): the report groups it by its area alone. */
@@ -28,7 +37,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
                       String baselineWhy, Boolean matchesBaseline, String expected, String observed, String reason,
                       String seed, String counterexample, Long durationMs, String wireLog, Boolean covered) {
         this(requirements, test, testId, outcome, baseline, baselineWhy, matchesBaseline, expected, observed, reason,
-                seed, counterexample, durationMs, wireLog, covered, null, null, null);
+                seed, counterexample, durationMs, wireLog, covered, null, null, null, null);
     }
 
     /** A result without {@code covered} (an older file): the target counts as covering the test's area. */
@@ -46,7 +55,7 @@ public record CaseResult(List<String> requirements, String test, String testId, 
     /** This result with the platform's unique ID of the test that published it. */
     public CaseResult withTestId(String id) {
         return new CaseResult(requirements, test, id, outcome, baseline, baselineWhy, matchesBaseline, expected,
-                observed, reason, seed, counterexample, durationMs, wireLog, covered, adapter, stackTrace, files);
+                observed, reason, seed, counterexample, durationMs, wireLog, covered, adapter, stackTrace, files, matrix);
     }
 
     /** This result with every text field passed through {@code f} (e.g. to repair what a target sent). */
@@ -54,13 +63,14 @@ public record CaseResult(List<String> requirements, String test, String testId, 
         java.util.function.UnaryOperator<String> g = s -> s == null ? null : f.apply(s);
         return new CaseResult(requirements, g.apply(test), testId, outcome, baseline, g.apply(baselineWhy),
                 matchesBaseline, g.apply(expected), g.apply(observed), g.apply(reason), seed, g.apply(counterexample),
-                durationMs, g.apply(wireLog), covered, adapter, g.apply(stackTrace), files);
+                durationMs, g.apply(wireLog), covered, adapter, g.apply(stackTrace), files,
+                matrix == null ? null : matrix.mapText(f));
     }
 
     /** This result with another test name (a collector fills in the display name when none was reported). */
     public CaseResult withTest(String name) {
         return new CaseResult(requirements, name, testId, outcome, baseline, baselineWhy, matchesBaseline, expected,
-                observed, reason, seed, counterexample, durationMs, wireLog, covered, adapter, stackTrace, files);
+                observed, reason, seed, counterexample, durationMs, wireLog, covered, adapter, stackTrace, files, matrix);
     }
 
     public boolean inCoveredArea() {

@@ -47,6 +47,38 @@ final class RealTraversalLab {
     private RealTraversalLab() {
     }
 
+    /** Cells at once: each is a lab of its own, and most of a cell is waiting for JVMs to start. */
+    static final int PARALLEL_CELLS = 3;
+
+    /**
+     * Runs the cells {@link #PARALLEL_CELLS} at a time and returns their results in the jobs' order. What a job
+     * throws unchecked (a cell's {@link NoAnswer}) is thrown as it is, after every job ended.
+     */
+    static <T> List<T> inParallel(List<java.util.concurrent.Callable<T>> jobs) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_CELLS, r -> {
+            Thread t = new Thread(r, "netconform-real-nat-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<T> out = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : pool.invokeAll(jobs)) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the real-NAT cells ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // a cell's NoAnswer stays what it is: the test's ERROR
+            }
+            throw new IllegalStateException("a real-NAT cell failed in the harness: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Runs a cell; a child that dies or never answers is {@link NoAnswer}, a lab that cannot be built too. */
     static Run run(String targetId, PairLayout layout, RouterNat natA, RouterNat natB, boolean reversal) {
         try (PairLab lab = PairLab.open(layout, natA, natB)) {

@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
 import org.netconform.harness.Check;
 import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
+import org.netconform.harness.result.ResultMatrix;
 import org.netconform.netlab.NetLab;
 import org.netconform.netlab.RouterNat;
 import org.netconform.netlab.nat.Masquerade;
 import org.netconform.netlab.nat.MasqueradeWithReflection;
 import org.netconform.netlab.pair.PairLayout;
 import org.netconform.spi.traversal.HolePunchingAdapter;
+import org.netconform.suites.traversal.GridCells;
 import org.netconform.suites.traversal.Prediction;
 import org.opentest4j.TestAbortedException;
 
@@ -64,19 +67,21 @@ public class RealTraversalMatrixScenarios {
         requireLabs();
         String target = targetId();
         return MATRIX.computeIfAbsent(adapter, x -> {
-            List<Cell> cells = new ArrayList<>();
+            List<Callable<Cell>> jobs = new ArrayList<>();
             for (RealNat a : RealNat.values()) {
                 for (RealNat b : RealNat.values()) {
                     boolean predicted = Prediction.udp(a.mapping, a.filtering, b.mapping, b.filtering);
-                    try {
-                        cells.add(new Cell(a, b, predicted, Optional.of(RealTraversalLab.run(target, PairLayout.DIFFERENT_NATS,
-                                a.rules(), b.rules(), false)), ""));
-                    } catch (NoAnswer e) {
-                        cells.add(new Cell(a, b, predicted, Optional.empty(), e.getMessage()));
-                    }
+                    jobs.add(() -> {
+                        try {
+                            return new Cell(a, b, predicted, Optional.of(RealTraversalLab.run(target, PairLayout.DIFFERENT_NATS,
+                                    a.rules(), b.rules(), false)), "");
+                        } catch (NoAnswer e) {
+                            return new Cell(a, b, predicted, Optional.empty(), e.getMessage());
+                        }
+                    });
                 }
             }
-            return cells;
+            return RealTraversalLab.inParallel(jobs);
         });
     }
 
@@ -98,13 +103,28 @@ public class RealTraversalMatrixScenarios {
         return s.append("(predicted/observed; '!' marks a disagreement)").toString();
     }
 
-    private static void logCells(List<Cell> cells) {
+    /**
+     * The matrix as a grid for the report (the shape of {@link org.netconform.suites.traversal.TraversalMatrixScenarios}'s,
+     * {@code where} the Linux NATs), each cell's log in a file of its own; a cell without an outcome has no verdict.
+     */
+    private static void publish(List<Cell> cells) {
+        List<String> labels = java.util.Arrays.stream(RealNat.values()).map(n -> n + " (" + n.behaviour() + ")").toList();
+        List<ResultMatrix.Cell> out = new ArrayList<>();
         for (Cell c : cells) {
             Observation.wire("== cell alice " + c.a() + " / bob " + c.b() + ": predicted " + (c.predicted() ? "yes" : "no")
-                    + ", observed " + c.word() + (c.agrees() ? "" : "  <-- disagrees"));
-            Observation.wire(c.run().map(r -> r.outcome().log()).orElse("no outcome: " + c.error()));
+                    + ", observed " + c.word() + (c.run().isEmpty() ? "  <-- no outcome" : c.agrees() ? "" : "  <-- disagrees"));
+            out.add(GridCells.cell(GRID, c.a() + " (" + c.a().behaviour() + ")", c.b() + " (" + c.b().behaviour() + ")", "UDP",
+                    c.predicted() ? "yes" : "no", c.run().isPresent() ? c.word() : null, c.run().isPresent() ? c.agrees() : null,
+                    c.run().isPresent() ? null : c.error(), c.run().map(r -> String.join("; ", r.outcome().problems())).orElse(""),
+                    c.run().map(r -> r.outcome().log()).orElse("no outcome: " + c.error()), Observation::wire));
         }
+        Observation.matrix(new ResultMatrix(GRID, "UDP hole punching behind real Linux NATs: the prediction table against"
+                + " what the peers achieved", WHERE, "side A (alice): her router's NAT", "side B (bob): his router's NAT",
+                labels, labels, out));
     }
+
+    static final String GRID = "traversal-udp-linux";
+    static final String WHERE = "Linux NATs in network namespaces";
 
     /** A cell whose peers died or never answered leaves the matrix without a verdict: ERROR, with that reason. */
     private static void requireEveryCell(List<Cell> cells) {
@@ -120,7 +140,7 @@ public class RealTraversalMatrixScenarios {
     @RequiresCapability({HolePunchingAdapter.UDP, HolePunchingAdapter.REAL_SOCKETS})
     void udpConnectsBehindRealNatsWhereverThePredictionSaysYes(HolePunchingAdapter adapter) {
         List<Cell> cells = udpMatrix(adapter);
-        logCells(cells);
+        publish(cells);
         requireEveryCell(cells);
         List<String> problems = new ArrayList<>();
         for (Cell c : cells) {
@@ -139,6 +159,7 @@ public class RealTraversalMatrixScenarios {
     @RequiresCapability({HolePunchingAdapter.UDP, HolePunchingAdapter.REAL_SOCKETS})
     void whatUdpAchievesBehindRealNatsWhereThePredictionSaysNo(HolePunchingAdapter adapter) {
         List<Cell> cells = udpMatrix(adapter);
+        publish(cells);
         requireEveryCell(cells);
         Check.record("the UDP matrix behind real Linux NATs, prediction against what the peers achieved", render(cells));
     }
@@ -181,8 +202,12 @@ public class RealTraversalMatrixScenarios {
         PairLayout l = PairLayout.SAME_NAT;
         // loopback for a static forward to alice: the only hairpinning Linux does in-tree (docs/nat-linux.md)
         List<RouterNat> nats = List.of(Masquerade.asShipped(), new MasqueradeWithReflection(l.addressA(), 1024, 65_535));
-        for (RouterNat nat : nats) {
-            RealTraversalLab.Run r = RealTraversalLab.run(targetId(), l, nat, null, false);
+        String target = targetId();
+        List<RealTraversalLab.Run> runs = RealTraversalLab.inParallel(nats.stream()
+                .<Callable<RealTraversalLab.Run>>map(nat -> () -> RealTraversalLab.run(target, l, nat, null, false)).toList());
+        for (int i = 0; i < nats.size(); i++) {
+            RouterNat nat = nats.get(i);
+            RealTraversalLab.Run r = runs.get(i);
             String line = "both behind one " + nat.describe() + ": predicted yes, observed " + r.outcome().word()
                     + locked(r);
             table.append(line).append('\n');
@@ -203,8 +228,14 @@ public class RealTraversalMatrixScenarios {
         requireLabs();
         List<String> problems = new ArrayList<>();
         StringBuilder table = new StringBuilder();
-        for (RealNat n : RealNat.values()) {
-            RealTraversalLab.Run r = RealTraversalLab.run(targetId(), PairLayout.A_PUBLIC, null, n.rules(), true);
+        String target = targetId();
+        List<RealNat> nats = List.of(RealNat.values());
+        List<RealTraversalLab.Run> runs = RealTraversalLab.inParallel(nats.stream()
+                .<Callable<RealTraversalLab.Run>>map(n -> () -> RealTraversalLab.run(target, PairLayout.A_PUBLIC, null, n.rules(), true))
+                .toList());
+        for (int i = 0; i < nats.size(); i++) {
+            RealNat n = nats.get(i);
+            RealTraversalLab.Run r = runs.get(i);
             String line = "UDP: alice public, bob behind " + n + " (" + n.behaviour() + "), alice asks for a call back:"
                     + " predicted yes, observed " + r.outcome().word() + locked(r);
             table.append(line).append('\n');

@@ -13,6 +13,7 @@ import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
+import org.netconform.harness.result.ResultMatrix;
 import org.netconform.reference.nat.FilteringBehavior;
 import org.netconform.reference.nat.Hairpinning;
 import org.netconform.reference.nat.MappingBehavior;
@@ -29,7 +30,9 @@ import org.netconform.spi.stun.ModelDiscoveryClientAdapter;
  * discovery client behind the reference NAT, in virtual time, for every mapping x filtering
  * combination, with and without hairpinning and port preservation (36 NATs), must report what the
  * NAT really is; the NAT's configuration is the oracle. Each NAT is run once per client and judged
- * by three tests (mapping, filtering, hairpinning); the wire log lists every verdict.
+ * by three tests (mapping, filtering, hairpinning); the wire log lists every verdict, and each test publishes
+ * its column of one grid ({@link ResultMatrix} {@code discovery-accuracy-virtual}: a row per NAT, each cell
+ * linking the run's log).
  */
 public class DiscoveryAccuracyScenarios {
 
@@ -87,23 +90,51 @@ public class DiscoveryAccuracyScenarios {
         return n.hairpinning() && n.filtering() == FilteringBehavior.EIF;
     }
 
-    private static void judge(ModelDiscoveryClientAdapter client, String what, Function<Nat, Object> expected,
+    /** Where these runs happen: the label a report shows beside the grid. */
+    static final String WHERE = "reference NAT, virtual time";
+
+    private static void judge(ModelDiscoveryClientAdapter client, String what, String technique, Function<Nat, Object> expected,
                               Function<DiscoveryVerdict, Object> observed) {
         List<String> problems = new ArrayList<>();
         StringBuilder table = new StringBuilder();
+        List<ResultMatrix.Cell> cells = new ArrayList<>();
+        String grid = "discovery-accuracy-virtual";
         for (Run r : runs(client)) {
             Object want = expected.apply(r.nat());
             String line = r.nat() + ": expected " + want + ", reported "
                     + r.verdict().map(v -> String.valueOf(observed.apply(v))).orElse("nothing (" + r.error() + ")");
             Observation.wire(line + r.verdict().map(v -> "  [" + v.summary() + "]").orElse(""));
             table.append(line).append('\n');
-            if (r.verdict().isEmpty() || !want.equals(observed.apply(r.verdict().get()))) {
+            boolean right = r.verdict().isPresent() && want.equals(observed.apply(r.verdict().get()));
+            if (!right) {
                 problems.add(line);
-                Observation.wire("  log of " + r.nat() + ":\n" + r.log());
             }
+            // the column is the client, that is the target that publishes this result: left to the report
+            cells.add(GridCells.cell(grid, r.nat().toString(), null, technique, word(want),
+                    r.verdict().map(v -> word(observed.apply(v))).orElse(null),
+                    r.verdict().isEmpty() ? null : right, r.verdict().isEmpty() ? r.error() : null,
+                    r.verdict().map(DiscoveryVerdict::summary).orElse(null), r.log(),
+                    // no file to hold it: the wrong verdicts' logs go to the wire log, as before the grid
+                    log -> {
+                        if (!right) {
+                            Observation.wire("  log of " + r.nat() + ":\n" + log);
+                        }
+                    }));
         }
+        Observation.matrix(new ResultMatrix(grid, "RFC 5780 discovery: what each client reported against the NAT's configuration",
+                WHERE, "the reference NAT in front of the client", "client (target), and what it was asked",
+                nats().stream().map(Nat::toString).toList(), List.of(), cells));
         Check.all(what + " reported behind each of " + runs(client).size() + " reference NATs equals the NAT's configuration",
                 problems, table.toString().strip());
+    }
+
+    /**
+     * A verdict as a cell shows it: {@code EIM}, not {@code Optional[EIM]}; an empty one is {@code unknown};
+     * hairpinning {@code hairpin} or {@code no hairpin}, not a bare true or false.
+     */
+    private static String word(Object value) {
+        Object v = value instanceof Optional<?> o ? o.map(x -> (Object) x).orElse("unknown") : value;
+        return v instanceof Boolean b ? (b ? "hairpin" : "no hairpin") : String.valueOf(v);
     }
 
     @ConformanceTest
@@ -120,7 +151,7 @@ public class DiscoveryAccuracyScenarios {
     @Requirement({"DISC-MAP-2", "DISC-MAP-3"})
     @RequiresCapability(DiscoveryClientAdapter.MAPPING)
     void mappingBehindEveryReferenceNat(ModelDiscoveryClientAdapter client) {
-        judge(client, "the mapping behaviour", n -> Optional.of(MappingVerdict.valueOf(n.mapping().name())),
+        judge(client, "the mapping behaviour", "mapping", n -> Optional.of(MappingVerdict.valueOf(n.mapping().name())),
                 DiscoveryVerdict::mapping);
     }
 
@@ -128,7 +159,7 @@ public class DiscoveryAccuracyScenarios {
     @Requirement({"DISC-FILT-1", "DISC-FILT-2"})
     @RequiresCapability(DiscoveryClientAdapter.FILTERING)
     void filteringBehindEveryReferenceNat(ModelDiscoveryClientAdapter client) {
-        judge(client, "the filtering behaviour", n -> Optional.of(FilteringVerdict.valueOf(n.filtering().name())),
+        judge(client, "the filtering behaviour", "filtering", n -> Optional.of(FilteringVerdict.valueOf(n.filtering().name())),
                 DiscoveryVerdict::filtering);
     }
 
@@ -136,7 +167,7 @@ public class DiscoveryAccuracyScenarios {
     @Requirement("DISC-HAIR-1")
     @RequiresCapability(DiscoveryClientAdapter.HAIRPINNING)
     void hairpinningBehindEveryReferenceNat(ModelDiscoveryClientAdapter client) {
-        judge(client, "hairpinning (seen only where the first port's filter admits the hairpinned request: EIF)",
+        judge(client, "hairpinning (seen only where the first port's filter admits the hairpinned request: EIF)", "hairpinning",
                 n -> Optional.of(hairpinVisible(n)), DiscoveryVerdict::hairpinning);
     }
 }

@@ -40,7 +40,9 @@ final class VirtualTraversalLab {
     static final Duration STEP = Duration.ofMillis(100);
 
     /** What a run achieved. */
-    record Outcome(boolean aliceConnected, boolean bobConnected, boolean dataBothWays, List<String> problems, String log) {
+    /** @param error what the peers threw, which ended the run early (null when they threw nothing) */
+    record Outcome(boolean aliceConnected, boolean bobConnected, boolean dataBothWays, List<String> problems, String log,
+                   String error) {
         boolean connected() {
             return aliceConnected && bobConnected && dataBothWays;
         }
@@ -204,10 +206,10 @@ final class VirtualTraversalLab {
                     problems.add("data after " + idle.toSeconds() + " s idle: bob got " + bob.received() + ", alice got " + alice.received());
                 }
             }
-            return new Outcome(alice.connected(), bob.connected(), data, problems, log());
+            return new Outcome(alice.connected(), bob.connected(), data, problems, log(), null);
         } catch (IOException | RuntimeException e) {
             problems.add("the peers threw " + e);
-            return new Outcome(alice.connected(), bob.connected(), false, problems, log());
+            return new Outcome(alice.connected(), bob.connected(), false, problems, log(), e.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import org.netconform.spi.stun.DiscoveryRequest;
 import org.netconform.spi.stun.DiscoveryVerdict;
 import org.netconform.spi.stun.MappingVerdict;
 import org.netconform.spi.stun.ModelDiscoveryClientAdapter;
+import org.netconform.spi.traversal.HolePunchingAdapter;
 import org.netconform.reference.traversal.UdpPeer;
 import org.netconform.targets.reference.ReferenceHolePunching;
 import org.netconform.targets.reference.ReferenceModelDiscoveryClient;
@@ -90,6 +91,59 @@ public final class BrokenTraversalTargets {
         @Override
         public List<AreaAdapter> adapters() {
             return List.of(new ReferenceHolePunching(UdpPeer.Options.defaults().withKeepAlive(Optional.empty())));
+        }
+    }
+
+    /**
+     * Throws when asked to connect: a crash is no verdict on hole punching, so the matrix must say ERROR, never
+     * FAIL (UDP only, so the TCP matrix is not asked).
+     */
+    public static final class CrashingPuncher implements Target {
+        @Override
+        public String id() {
+            return "broken-puncher-crashes";
+        }
+
+        @Override
+        public String description() {
+            return "deliberately broken hole puncher: throws when asked to connect";
+        }
+
+        @Override
+        public List<AreaAdapter> adapters() {
+            ReferenceHolePunching reference = new ReferenceHolePunching(UdpPeer.Options.defaults());
+            return List.of(new HolePunchingAdapter() {
+                @Override
+                public String description() {
+                    return "the reference puncher, crashing on connect";
+                }
+
+                @Override
+                public Set<String> capabilities() {
+                    return Set.of(HolePunchingAdapter.UDP);
+                }
+
+                @Override
+                public Rendezvous rendezvous(long seed) {
+                    return reference.rendezvous(seed);
+                }
+
+                @Override
+                public Peer udpPeer(String id, PeerSocket socket) {
+                    Peer peer = reference.udpPeer(id, socket);
+                    return (Peer) java.lang.reflect.Proxy.newProxyInstance(Peer.class.getClassLoader(), new Class<?>[] {Peer.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("connect")) {
+                                    throw new IllegalStateException("deliberately broken: the peer crashes when asked to connect");
+                                }
+                                try {
+                                    return method.invoke(peer, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            });
         }
     }
 }
