@@ -14,8 +14,10 @@ import org.netconform.harness.ConformanceTest;
 import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
+import org.netconform.harness.result.ResultMatrix;
 import org.netconform.netlab.NetLab;
 import org.netconform.spi.traversal.IceAgentAdapter;
+import org.netconform.suites.traversal.GridCells;
 import org.netconform.suites.traversal.Prediction;
 import org.opentest4j.TestAbortedException;
 
@@ -89,17 +91,35 @@ public class IceRealNatScenarios {
         return s.toString().strip();
     }
 
-    /** Logs every cell; a cell that ended in ERROR makes the whole test ERROR with its one reason. */
-    private static void logAndRequireAnswers(List<Cell> cells) {
+    static final String GRID = "traversal-ice-linux";
+
+    /**
+     * The matrix as a grid for the report, in the shape of {@link RealTraversalMatrixScenarios}'s, each cell's
+     * log (both peers' lines, pion's standard error, the routers' conntrack tables) in a file of its own.
+     */
+    private static void publish(List<Cell> cells) {
+        List<String> labels = java.util.Arrays.stream(RealNat.values()).map(n -> n + " (" + n.behaviour() + ")").toList();
+        List<ResultMatrix.Cell> out = new ArrayList<>();
         for (Cell c : cells) {
             Observation.wire("== " + c.line() + (c.agrees() ? "" : "  <-- disagrees"));
-            Observation.wire("   " + c.outcome().reason());
-            c.outcome().log().forEach(l -> Observation.wire("   " + l));
+            boolean answered = c.outcome().kind() != IcePairRun.Kind.ERROR;
+            out.add(GridCells.cell(GRID, c.a() + " (" + c.a().behaviour() + ")", c.b() + " (" + c.b().behaviour() + ")", "ICE",
+                    c.predicted() ? "yes" : "no", answered ? c.outcome().word() : null, answered ? c.agrees() : null,
+                    answered ? null : c.outcome().reason(), answered ? c.outcome().reason() : "",
+                    String.join("\n", c.outcome().log()), Observation::wire));
         }
-        for (Cell c : cells) {
-            if (c.outcome().kind() == IcePairRun.Kind.ERROR) {
-                throw new NoAnswer("A behind " + c.a() + " / B behind " + c.b() + ": " + c.outcome().reason());
-            }
+        Observation.matrix(new ResultMatrix(GRID, "ICE (RFC 8445) behind real Linux NATs: the UDP prediction table against"
+                + " what two agents achieved", RealTraversalMatrixScenarios.WHERE, "side A (controlling): its router's NAT",
+                "side B (controlled): its router's NAT", labels, labels, out));
+    }
+
+    /** A cell in which a peer reached its deadline, died or never started leaves no verdict: ERROR, with that reason. */
+    private static void requireEveryCell(List<Cell> cells) {
+        List<Cell> errors = cells.stream().filter(c -> c.outcome().kind() == IcePairRun.Kind.ERROR).toList();
+        if (!errors.isEmpty()) {
+            Cell c = errors.get(0);
+            throw new NoAnswer(errors.size() + " of " + cells.size() + " cells have no outcome, first: A behind " + c.a()
+                    + " / B behind " + c.b() + ": " + c.outcome().reason());
         }
     }
 
@@ -107,7 +127,8 @@ public class IceRealNatScenarios {
     @Requirement("TRAV-UDP-3")
     void iceConnectsAcrossRealNatsWhereverThePredictionSaysYes(IceAgentAdapter adapter) {
         List<Cell> cells = matrix(adapter);
-        logAndRequireAnswers(cells);
+        publish(cells);
+        requireEveryCell(cells);
         List<String> problems = new ArrayList<>();
         for (Cell c : cells) {
             if (c.predicted() && !c.outcome().connected()) {
@@ -123,7 +144,8 @@ public class IceRealNatScenarios {
     @Requirement("TRAV-UDP-4")
     void whatIceAchievesAcrossRealNatsWhereThePredictionSaysNo(IceAgentAdapter adapter) {
         List<Cell> cells = matrix(adapter);
-        logAndRequireAnswers(cells);
+        publish(cells);
+        requireEveryCell(cells);
         Check.record("the real-NAT ICE matrix, prediction against what the peers achieved", render(cells));
     }
 }
