@@ -180,7 +180,29 @@ public final class WireSession implements AutoCloseable {
         Optional<String> refusal = OpeningHandshake.refusal(uri, key, r);
         refusal.ifPresent(why -> note("handshake not accepted by the client: " + why));
         upgraded = refusal.isEmpty();
+        if (upgraded && unsolicited.any()) {
+            awaitGreeting();
+        }
         return upgraded;
+    }
+
+    /** How long a case waits, after the upgrade, for a server that sends on its own to speak first. */
+    static final long GREETING_WAIT_MS = 300;
+
+    /**
+     * A server that sends messages on its own (the seed's heartbeat goes out the moment the connection opens) gets
+     * up to {@value #GREETING_WAIT_MS} ms to send its first one before the case sends anything, so that a case
+     * does not race that write: the seed's program dies when two of its writes overlap, and that belongs to the
+     * concurrency case (WS-FRAME-12), not to whichever case happened to be first on the wire.
+     */
+    private void awaitGreeting() throws IOException {
+        long deadline = System.nanoTime() + GREETING_WAIT_MS * 1_000_000;
+        int before = unsolicitedMessages.size();
+        while (unsolicitedMessages.size() == before && !serverSentClose && end == End.OPEN) {
+            if (readFrame(deadline) == null) {
+                break;
+            }
+        }
     }
 
     public void sendHead(byte[] head) throws IOException {
