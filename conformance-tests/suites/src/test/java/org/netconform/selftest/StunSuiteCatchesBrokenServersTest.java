@@ -56,6 +56,22 @@ class StunSuiteCatchesBrokenServersTest {
                 "DISC-RPORT-1", "DISC-SRC-1", "DISC-MAP-3", "DISC-FILT-2", "DISC-HAIR-1", "DISC-LIFE-2", "DISC-INFO-2");
     }
 
+    @Test
+    void brokenDiscoveryClientIsCaughtBehindTheNineEmulatedNats() {
+        // its filtering tests reuse the port its mapping tests sent to A2 from: every filter admits A2:ap, so EIF everywhere
+        List<PublishedResult> results = SuiteLauncher.run("broken-discovery-one-port", SUITE).results();
+        assertThat(results).filteredOn(r -> r.test().endsWith("filteringBehindEveryEmulatedNat")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome().name()).as(r.toString()).isEqualTo("FAIL");
+                    assertThat(r.requirements()).contains("DISC-FILT-2");
+                    assertThat(r.observed()).contains("EIM+ADF: expected ADF, reported EIF", "APDM+APDF: expected APDF, reported EIF")
+                            .doesNotContain("EIF: expected EIF");
+                });
+        // the break is in filtering only: its mapping verdicts are right behind all nine
+        assertThat(results).filteredOn(r -> r.test().endsWith("mappingBehindEveryEmulatedNat")).singleElement()
+                .satisfies(r -> assertThat(r.outcome().name()).as(r.toString()).isEqualTo("PASS"));
+    }
+
     @ParameterizedTest(name = "{0} is caught by {1} as {2}")
     @CsvSource({
             "broken-stun-wrong-xor,              STUN-XOR-1,    FAIL",

@@ -15,6 +15,9 @@ import org.netconform.spi.AreaAdapter;
  * <p>Capabilities name the tests the client has ({@link #MAPPING}, {@link #FILTERING},
  * {@link #HAIRPINNING}, {@link #LIFETIME}) and whether it can be told how long to wait for an
  * unanswered test ({@link #TIMEOUT}).
+ *
+ * <p>{@link #discover} may be called from several threads at once, each call with a server of its own
+ * (the suite runs a client behind several emulated NATs side by side): keep no state between calls.
  */
 public interface DiscoveryClientAdapter extends AreaAdapter {
     String MAPPING = "mapping";

@@ -14,11 +14,13 @@ import org.netconform.harness.NoAnswer;
 import org.netconform.harness.Observation;
 import org.netconform.harness.Requirement;
 import org.netconform.harness.RequiresCapability;
+import org.netconform.harness.result.ResultMatrix;
 import org.netconform.netlab.LabException;
 import org.netconform.netlab.pair.PairHost;
 import org.netconform.netlab.pair.PairLab;
 import org.netconform.netlab.pair.PairLayout;
 import org.netconform.spi.stun.DiscoveryClientAdapter;
+import org.netconform.suites.traversal.GridCells;
 
 /**
  * Discovery accuracy behind real Linux NATs (the {@code endpoint} layer of DISC-MAP, -FILT, -HAIR): a
@@ -28,7 +30,8 @@ import org.netconform.spi.stun.DiscoveryClientAdapter;
  * NAT, since a Linux NAT keeps conntrack state a later run would see. The NAT's known behaviour
  * ({@link RealNat}: masquerade EIM+APDF, random and fully-random APDM+APDF, none hairpins) is the
  * oracle. A run costs two JVM starts and the client's own time (three 3 s probe timeouts for the APDF
- * and hairpinning tests): 10 to 20 s per NAT. UNSUPPORTED where namespace labs cannot run.
+ * and hairpinning tests): 10 to 20 s per NAT. UNSUPPORTED where namespace labs cannot run. Each test publishes
+ * its cells of the grid {@code discovery-accuracy-linux} (a row per NAT, a column per client, the run's log in a file).
  */
 public class RealDiscoveryAccuracyScenarios {
     private static final long START_MILLIS = 30_000;
@@ -78,24 +81,44 @@ public class RealDiscoveryAccuracyScenarios {
         }
     }
 
+    static final String GRID = "discovery-accuracy-linux";
+
+    private static String row(RealNat n) {
+        return n + " (" + n.behaviour() + ")";
+    }
+
+    /** A field's value as a cell shows it: hairpinning {@code hairpin} or {@code no hairpin}, not true or false. */
+    private static String cellWord(String field, String value) {
+        return !field.equals("hairpinning") ? value : value.equals("true") ? "hairpin" : value.equals("false") ? "no hairpin" : value;
+    }
+
     private static void judge(DiscoveryClientAdapter client, String what, String field, Function<RealNat, String> expected) {
         Map<RealNat, Run> runs = runs(client);
         List<String> errors = runs.values().stream().filter(r -> r.verdict().isEmpty())
                 .map(r -> r.nat() + ": " + r.error()).toList();
         List<String> problems = new ArrayList<>();
         StringBuilder table = new StringBuilder();
+        List<ResultMatrix.Cell> cells = new ArrayList<>();
         for (Run r : runs.values()) {
             String want = expected.apply(r.nat());
             String got = r.verdict().getOrDefault(field, "nothing");
             String line = "linux " + r.nat() + " (" + r.nat().behaviour() + ", no hairpinning): expected " + want + ", reported " + got
                     + (r.verdict().isEmpty() ? " (" + r.error() + ")" : "");
             Observation.wire("== " + line);
-            Observation.wire(r.log());
             table.append(line).append('\n');
-            if (!r.verdict().isEmpty() && !want.equals(got)) {
+            Boolean right = r.verdict().isEmpty() ? null : want.equals(got);
+            if (Boolean.FALSE.equals(right)) {
                 problems.add(line);
             }
+            // the log goes to the cell's file; to the wire log only when there is no file to hold it
+            cells.add(GridCells.cell(GRID, row(r.nat()), null, field, cellWord(field, want),
+                    r.verdict().isEmpty() ? null : cellWord(field, got), right, r.verdict().isEmpty() ? r.error() : null,
+                    r.verdict().isEmpty() ? null : r.verdict().toString(), r.log(), Observation::wire));
         }
+        Observation.matrix(new ResultMatrix(GRID, "RFC 5780 discovery: what each client reported behind a real Linux NAT",
+                "Linux NATs in namespaces", "the Linux NAT in front of the client (its mapping+filtering)",
+                "client (target), and what it was asked", java.util.Arrays.stream(RealNat.values()).map(RealDiscoveryAccuracyScenarios::row)
+                .toList(), List.of(), cells));
         if (!errors.isEmpty()) {
             // a client that could not be run, or a lab that failed, leaves nothing to judge
             throw new NoAnswer("no verdict behind " + errors.size() + " of " + runs.size() + " real NATs, first: " + errors.get(0));

@@ -79,13 +79,53 @@ final class DiscoveryRuns {
 
     static synchronized Run of(DiscoveryClientAdapter client, ObservingStunServer.Mode mode, Set<String> tests,
                                Optional<Duration> probeTimeout, Optional<Duration> lifetimeMax, Duration deadline) {
-        String key = mode + "|" + new java.util.TreeSet<>(tests) + "|" + probeTimeout + "|" + lifetimeMax;
         Map<String, Run> byMode = RUNS.computeIfAbsent(client, c -> new java.util.HashMap<>());
-        Run cached = byMode.get(key);
-        if (cached != null) {
-            return cached;
+        return byMode.computeIfAbsent(key(mode, tests, probeTimeout, lifetimeMax),
+                k -> make(client, mode, tests, probeTimeout, lifetimeMax, deadline));
+    }
+
+    /**
+     * The usual runs of a client in several modes, those not yet cached made {@code PARALLEL} at a time: each run
+     * has a server of its own (its own ports), and a third-party client spends most of a run waiting out the
+     * timeouts of the tests the emulated NAT refuses, so runs side by side cost little more than one. The same
+     * runs {@link #of(DiscoveryClientAdapter, ObservingStunServer.Mode)} makes, and kept for it.
+     */
+    static synchronized List<Run> all(DiscoveryClientAdapter client, List<ObservingStunServer.Mode> modes) {
+        Set<String> tests = usualTests(client);
+        Optional<Duration> timeout = Optional.of(probeTimeout());
+        Map<String, Run> byMode = RUNS.computeIfAbsent(client, c -> new java.util.HashMap<>());
+        List<ObservingStunServer.Mode> missing = modes.stream()
+                .filter(m -> !byMode.containsKey(key(m, tests, timeout, Optional.empty()))).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(PARALLEL, missing.size())));
+        try {
+            List<java.util.concurrent.Future<Run>> made = missing.stream()
+                    .map(m -> pool.submit(() -> make(client, m, tests, timeout, Optional.empty(), deadline()))).toList();
+            for (int i = 0; i < missing.size(); i++) {
+                byMode.put(key(missing.get(i), tests, timeout, Optional.empty()), made.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the discovery client", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // make() keeps a client's failure in its Run: this is the suite's own server failing
+            throw new IllegalStateException("a discovery run could not be made: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        Run run;
+        return modes.stream().map(m -> byMode.get(key(m, tests, timeout, Optional.empty()))).toList();
+    }
+
+    /** How many runs {@link #all} makes at once: the machine may have two cores; the clients mostly wait. */
+    private static final int PARALLEL = 3;
+
+    private static String key(ObservingStunServer.Mode mode, Set<String> tests, Optional<Duration> probeTimeout,
+                              Optional<Duration> lifetimeMax) {
+        return mode + "|" + new java.util.TreeSet<>(tests) + "|" + probeTimeout + "|" + lifetimeMax;
+    }
+
+    private static Run make(DiscoveryClientAdapter client, ObservingStunServer.Mode mode, Set<String> tests,
+                            Optional<Duration> probeTimeout, Optional<Duration> lifetimeMax, Duration deadline) {
         try (ObservingStunServer server = new ObservingStunServer(mode)) {
             long start = System.nanoTime();
             Optional<DiscoveryVerdict> verdict = Optional.empty();
@@ -99,11 +139,9 @@ final class DiscoveryRuns {
             long ms = (System.nanoTime() - start) / 1_000_000;
             // a last straggler the client sent while finishing
             sleep(50);
-            run = new Run(mode, server.addresses(), Set.copyOf(tests), verdict, failure, server.seen(), server.log(),
+            return new Run(mode, server.addresses(), Set.copyOf(tests), verdict, failure, server.seen(), server.log(),
                     server.externalPorts(), ms);
         }
-        byMode.put(key, run);
-        return run;
     }
 
     private static void sleep(long ms) {
