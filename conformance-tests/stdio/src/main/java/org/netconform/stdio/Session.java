@@ -33,6 +33,8 @@ final class Session implements FaultReporting {
     private long caseCount;
     private long caseAtBreak = -1;
     private int brokenInARow;
+    /** The last failure counted (its text names the process), so that it is counted once. */
+    private String lastBroken;
     private int starts;
     private String gaveUp;
     private ShimProcess current;
@@ -98,6 +100,12 @@ final class Session implements FaultReporting {
             return p.call(op, args, deadline);
         } catch (StdioFault f) {
             fault(f.getMessage());
+            String broken = p.broken();
+            if (broken != null) {
+                // the process released this call before its listener ran on the reader thread: count the failure
+                // now, in this case, not whenever that thread gets to it (then it would land in the next case)
+                brokeInUse(broken);
+            }
             throw f;
         }
     }
@@ -208,7 +216,12 @@ final class Session implements FaultReporting {
         }
     }
 
+    /** Counts a process's failure once: the caller that saw it and the process's own listener both report it. */
     private synchronized void brokeInUse(String reason) {
+        if (reason.equals(lastBroken)) {
+            return;
+        }
+        lastBroken = reason;
         caseAtBreak = caseCount;
         brokenInARow++;
         fault(reason);
