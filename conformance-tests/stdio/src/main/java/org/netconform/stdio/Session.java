@@ -65,16 +65,20 @@ final class Session implements FaultReporting {
         return spec;
     }
 
-    /** Why the program cannot run here (prepared once); empty when it can. */
+    /**
+     * Why the program cannot run here (prepared once); empty when it can. A preparation that threw is not a
+     * missing runtime but a fault of the harness: the target stays available and its cases are ERROR with that
+     * reason ({@link #process}), never UNSUPPORTED, which a baseline would take for "not applicable here".
+     */
     synchronized Optional<String> unavailable() {
-        if (prepared == null) {
+        if (prepared == null && gaveUp == null) {
             try {
                 prepared = spec.launch().get();
             } catch (RuntimeException e) {
-                prepared = TargetSpec.Prepared.unavailable("preparing the program failed: " + e);
+                gaveUp = "preparing the program failed (a fault of the harness, not a missing runtime): " + e;
             }
         }
-        return Optional.ofNullable(prepared.unavailable());
+        return Optional.ofNullable(prepared == null ? null : prepared.unavailable());
     }
 
     /** Routes events whose name starts with {@code prefix} (e.g. "wsclient.") to the listener. */
@@ -143,6 +147,9 @@ final class Session implements FaultReporting {
         if (why.isPresent()) {
             throw faultNow("cannot run here: " + why.get());
         }
+        if (gaveUp != null) {
+            throw faultNow(gaveUp); // the preparation itself failed just now
+        }
         starts++;
         Path log = logDir().resolve(spec.id() + "-" + starts + ".log");
         try {
@@ -176,6 +183,9 @@ final class Session implements FaultReporting {
             Optional<String> why = unavailable();
             if (why.isPresent()) {
                 throw new StdioFault(spec.id() + ": cannot run here: " + why.get());
+            }
+            if (gaveUp != null) {
+                throw new StdioFault(spec.id() + ": " + gaveUp);
             }
             launch = prepared.launch();
             log = logDir().resolve(spec.id() + "-own-" + (++ownStarts) + ".log");

@@ -98,4 +98,16 @@ class SessionTest {
         assertThatThrownBy(() -> s.call("echo", Json.object())).isInstanceOf(StdioFault.class)
                 .hasMessageContaining("wrote an event the harness does not know").hasMessageContaining("nobody.knows");
     }
+
+    @Test
+    void aPreparationThatThrowsIsAFaultOfEveryCaseNeverUnsupported() {
+        session = new Session(new TargetSpec("fake", "fake program", Map.of(), TargetSpec.DEFAULT_REQUEST_TIMEOUT, () -> {
+            throw new IllegalStateException("Recursive update");
+        }));
+        // not "cannot run here": a baseline would take that for a target that does not apply on this machine
+        assertThat(session.unavailable()).isEmpty();
+        assertThat(oneCase(session, "one")).get().asString().contains("preparing the program failed")
+                .contains("Recursive update");
+        assertThat(oneCase(session, "two")).get().asString().contains("preparing the program failed");
+    }
 }

@@ -37,6 +37,8 @@ import org.netconform.stdio.TargetSpec;
 final class Programs {
     private static final String RESOURCES = "/netconform/stdio/programs/";
     private static final Map<String, TargetSpec.Prepared> DONE = new ConcurrentHashMap<>();
+    /** Go packages built, by package (several targets run one program with different arguments). */
+    private static final Map<String, TargetSpec.Prepared> BUILT = new ConcurrentHashMap<>();
 
     private Programs() {
     }
@@ -181,7 +183,9 @@ final class Programs {
 
     static TargetSpec.Prepared go(String pkg, List<String> args, String missingHint) {
         return DONE.computeIfAbsent("go " + pkg + " " + args, k -> {
-            TargetSpec.Prepared built = DONE.computeIfAbsent("go build " + pkg, x -> goBuild(pkg, missingHint));
+            // a map of its own: a nested computeIfAbsent on DONE may throw "Recursive update" (when both keys
+            // share a bin), which turned go-gorilla-client into 78 UNSUPPORTED results
+            TargetSpec.Prepared built = BUILT.computeIfAbsent(pkg, x -> goBuild(pkg, missingHint));
             if (built.unavailable() != null) {
                 return built;
             }
