@@ -17,7 +17,7 @@ import java.util.Optional;
  * simultaneous open or an accept, whose HELLO carries the session token (TRAV-TCP-2). Connection
  * reversal: {@link #reverse} asks the other to connect back and only accepts (TRAV-REV-1).
  */
-public final class TcpPeer {
+public final class TcpPeer implements TraversalPeer {
     private final String id;
     private final TcpPort port;
     private final Duration retry;

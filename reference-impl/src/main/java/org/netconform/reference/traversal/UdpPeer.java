@@ -18,7 +18,7 @@ import java.util.Optional;
  * any RFC 4787 mapping timer (TRAV-KA-1). Connection reversal: {@link #reverse} asks the other to call
  * back and does not punch itself (TRAV-REV-1).
  */
-public final class UdpPeer {
+public final class UdpPeer implements TraversalPeer {
 
     /** Which candidates a peer punches. {@code PUBLIC_ONLY} exists to show what the suite catches. */
     public enum Candidates { ALL, PUBLIC_ONLY }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.netconform.reference.traversal.TcpPeer;
 import org.netconform.reference.traversal.TcpPort;
 import org.netconform.reference.traversal.RendezvousServer;
+import org.netconform.reference.traversal.TraversalPeer;
 import org.netconform.reference.traversal.UdpPeer;
 import org.netconform.spi.traversal.HolePunchingAdapter;
 
@@ -57,62 +58,7 @@ public class ReferenceHolePunching implements HolePunchingAdapter {
                 socket.send(to, data);
             }
         }, options);
-        return new Peer() {
-            @Override
-            public void register(InetSocketAddress server) throws IOException {
-                peer.register(server);
-            }
-
-            @Override
-            public void connect(String otherId) throws IOException {
-                peer.connect(otherId);
-            }
-
-            @Override
-            public void reverse(String otherId) throws IOException {
-                peer.reverse(otherId);
-            }
-
-            @Override
-            public void tick(long nowMillis) throws IOException {
-                peer.tick(nowMillis);
-            }
-
-            @Override
-            public void onDatagram(InetSocketAddress from, byte[] data, long nowMillis) throws IOException {
-                peer.onDatagram(from, data, nowMillis);
-            }
-
-            @Override
-            public boolean connected() {
-                return peer.connected();
-            }
-
-            @Override
-            public Optional<InetSocketAddress> locked() {
-                return peer.locked();
-            }
-
-            @Override
-            public List<InetSocketAddress> candidates() {
-                return peer.candidates();
-            }
-
-            @Override
-            public void sendData(String text, long nowMillis) throws IOException {
-                peer.sendData(text, nowMillis);
-            }
-
-            @Override
-            public List<String> received() {
-                return peer.received();
-            }
-
-            @Override
-            public List<String> log() {
-                return peer.log();
-            }
-        };
+        return new AsPeer(peer, peer::onDatagram, peer::sendData);
     }
 
     @Override
@@ -165,61 +111,74 @@ public class ReferenceHolePunching implements HolePunchingAdapter {
                 return port.accept().map(wrap);
             }
         }, Duration.ofMillis(500));
-        return new Peer() {
-            @Override
-            public void register(InetSocketAddress server) throws IOException {
-                peer.register(server);
-            }
+        return new AsPeer(peer, (from, data, now) -> {
+            throw new UnsupportedOperationException("a TCP peer takes no datagrams");
+        }, (text, now) -> peer.sendData(text));
+    }
 
-            @Override
-            public void connect(String otherId) throws IOException {
-                peer.connect(otherId);
-            }
+    /** The spi's view of a reference peer: what both kinds share, plus how this kind takes datagrams and sends data. */
+    private record AsPeer(TraversalPeer peer, DatagramIn datagrams, DataOut data) implements Peer {
+        interface DatagramIn {
+            void accept(InetSocketAddress from, byte[] data, long nowMillis) throws IOException;
+        }
 
-            @Override
-            public void reverse(String otherId) throws IOException {
-                peer.reverse(otherId);
-            }
+        interface DataOut {
+            void send(String text, long nowMillis) throws IOException;
+        }
 
-            @Override
-            public void tick(long nowMillis) throws IOException {
-                peer.tick(nowMillis);
-            }
+        @Override
+        public void register(InetSocketAddress server) throws IOException {
+            peer.register(server);
+        }
 
-            @Override
-            public void onDatagram(InetSocketAddress from, byte[] data, long nowMillis) {
-                throw new UnsupportedOperationException("a TCP peer takes no datagrams");
-            }
+        @Override
+        public void connect(String otherId) throws IOException {
+            peer.connect(otherId);
+        }
 
-            @Override
-            public boolean connected() {
-                return peer.connected();
-            }
+        @Override
+        public void reverse(String otherId) throws IOException {
+            peer.reverse(otherId);
+        }
 
-            @Override
-            public Optional<InetSocketAddress> locked() {
-                return peer.locked();
-            }
+        @Override
+        public void tick(long nowMillis) throws IOException {
+            peer.tick(nowMillis);
+        }
 
-            @Override
-            public List<InetSocketAddress> candidates() {
-                return peer.candidates();
-            }
+        @Override
+        public void onDatagram(InetSocketAddress from, byte[] data, long nowMillis) throws IOException {
+            datagrams.accept(from, data, nowMillis);
+        }
 
-            @Override
-            public void sendData(String text, long nowMillis) throws IOException {
-                peer.sendData(text);
-            }
+        @Override
+        public boolean connected() {
+            return peer.connected();
+        }
 
-            @Override
-            public List<String> received() {
-                return peer.received();
-            }
+        @Override
+        public Optional<InetSocketAddress> locked() {
+            return peer.locked();
+        }
 
-            @Override
-            public List<String> log() {
-                return peer.log();
-            }
-        };
+        @Override
+        public List<InetSocketAddress> candidates() {
+            return peer.candidates();
+        }
+
+        @Override
+        public void sendData(String text, long nowMillis) throws IOException {
+            data.send(text, nowMillis);
+        }
+
+        @Override
+        public List<String> received() {
+            return peer.received();
+        }
+
+        @Override
+        public List<String> log() {
+            return peer.log();
+        }
     }
 }
